@@ -1,0 +1,73 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import path from "node:path";
+import { findRunningEmbedded, startEmbeddedPostgres, type EmbeddedPostgres } from "./database/embedded-postgres";
+import { env } from "./env";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Db = InstanceType<typeof PrismaClient>;
+
+/**
+ * The one Prisma client. With DATABASE_URL it talks to that PostgreSQL; without it, to the
+ * embedded PGlite under DATA_DIR, started on first use by ensureDatabase().
+ */
+const globalForDb = globalThis as unknown as {
+  mlradarDb?: { url: string; client: Db };
+  mlradarEmbedded?: Promise<EmbeddedPostgres | undefined>;
+  mlradarEmbeddedUrl?: string;
+};
+
+/** Resolve the database URL, starting the embedded database when none is configured. */
+export async function ensureDatabase(): Promise<string> {
+  const configured = process.env.DATABASE_URL || env().DATABASE_URL;
+  if (configured) return configured;
+  if (globalForDb.mlradarEmbeddedUrl) return globalForDb.mlradarEmbeddedUrl;
+  const dataDir = path.resolve(env().DATA_DIR);
+  const running = await findRunningEmbedded(dataDir);
+  if (running) {
+    globalForDb.mlradarEmbeddedUrl = running;
+    return running;
+  }
+  globalForDb.mlradarEmbedded ??= startEmbeddedPostgres({ dataDir });
+  const embedded = await globalForDb.mlradarEmbedded;
+  globalForDb.mlradarEmbeddedUrl = embedded!.url;
+  return embedded!.url;
+}
+
+function currentUrl(): string {
+  const url = process.env.DATABASE_URL || globalForDb.mlradarEmbeddedUrl;
+  if (!url) {
+    throw new Error(
+      "No database: set DATABASE_URL, or call ensureDatabase() at startup to use the embedded one",
+    );
+  }
+  return url;
+}
+
+export function createClient(url: string): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+}
+
+/** The shared client, (re)created when the URL changes (tests give each file its own database). */
+export function getDb(): Db {
+  const url = currentUrl();
+  if (globalForDb.mlradarDb?.url !== url) {
+    void globalForDb.mlradarDb?.client.$disconnect();
+    globalForDb.mlradarDb = { url, client: createClient(url) };
+  }
+  return globalForDb.mlradarDb.client;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const current = globalForDb.mlradarDb;
+  globalForDb.mlradarDb = undefined;
+  await current?.client.$disconnect();
+}
+
+/** Stop the embedded database this process started, if any. */
+export async function stopEmbeddedDatabase(): Promise<void> {
+  await disconnectDb();
+  const embedded = await globalForDb.mlradarEmbedded;
+  globalForDb.mlradarEmbedded = undefined;
+  globalForDb.mlradarEmbeddedUrl = undefined;
+  await embedded?.stop();
+}
