@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "mlradar — senior ML engineering roles", template: "%s · mlradar" },
+  description:
+    "Senior, staff, principal and lead Machine Learning Engineer roles from company job boards, explained and filterable.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <header className="border-b border-slate-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+            <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
+              ml<span className="text-brand">radar</span>
+            </Link>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

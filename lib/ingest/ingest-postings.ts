@@ -1,0 +1,263 @@
+import type { Db } from "@/lib/db";
+import type { NormalizedPosting } from "@/lib/normalize/types";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** A posting is closed after it is missing from this many successful runs of its source in a row. */
+export const MISSES_BEFORE_CLOSE = 2;
+/** A run that returns nothing where the last one returned at least this many is suspicious. */
+export const SUSPICIOUS_DROP_FROM = 3;
+
+export interface IngestCounts {
+  fetched: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  /** True when the run looked suspicious (empty after many) and closed nothing. */
+  suspicious: boolean;
+}
+
+interface ExistingPosting {
+  id: number;
+  dedup_key: string;
+  content_hash: string;
+  closed_at: Date | null;
+  first_seen_at: Date;
+}
+
+function sortAtFor(posting: NormalizedPosting, firstSeenAt: Date, now: Date): Date {
+  // Boards restate posted dates (bulk re-saves), so a posted date only moves a posting earlier.
+  const posted = posting.postedAt;
+  if (posted && posted.getTime() <= now.getTime() && posted.getTime() < firstSeenAt.getTime()) return posted;
+  return firstSeenAt;
+}
+
+function postingColumns(posting: NormalizedPosting, companyId: number, firstSeenAt: Date, now: Date) {
+  const salary = posting.salary;
+  return {
+    dedupKey: posting.dedupKey,
+    contentHash: posting.contentHash,
+    companyId,
+    companyName: posting.companyName,
+    title: posting.title,
+    locations: posting.locations as unknown as Prisma.InputJsonValue,
+    countries: posting.countries,
+    cities: posting.cities,
+    remote: posting.remote,
+    remoteRegions: posting.remoteRegions,
+    tzMinOffset: posting.tzMinOffset,
+    tzMaxOffset: posting.tzMaxOffset,
+    employmentType: posting.employmentType,
+    level: posting.roleFit.level,
+    family: posting.roleFit.family,
+    fit: posting.roleFit.fit,
+    fitScore: posting.roleFit.score,
+    fitReasons: posting.roleFit.reasons,
+    skills: posting.skills,
+    salaryText: salary?.text ?? null,
+    salaryMin: salary?.min ?? null,
+    salaryMax: salary?.max ?? null,
+    salaryCurrency: salary?.currency ?? null,
+    salaryInterval: salary?.interval ?? null,
+    salaryMinUsd: salary?.annualUsdMin ?? null,
+    salaryMaxUsd: salary?.annualUsdMax ?? null,
+    descriptionHtml: posting.descriptionHtml,
+    descriptionText: posting.descriptionText,
+    url: posting.url,
+    applyUrl: posting.applyUrl,
+    postedAt: posting.postedAt,
+    lastSeenAt: now,
+    sortAt: sortAtFor(posting, firstSeenAt, now),
+  };
+}
+
+/**
+ * Write one successful run's postings for one source, in one transaction:
+ * batch upsert (unchanged content skipped by hash), sightings, and closing what went missing.
+ */
+export async function ingestPostings(
+  db: Db,
+  sourceId: number,
+  postings: NormalizedPosting[],
+  options: { previousFetchedCount?: number | null; now?: Date } = {},
+): Promise<IngestCounts> {
+  const now = options.now ?? new Date();
+  const counts: IngestCounts = { fetched: postings.length, new: 0, updated: 0, unchanged: 0, closed: 0, suspicious: false };
+
+  // One Posting per dedup key; every external id still gets its own sighting.
+  const byKey = new Map<string, NormalizedPosting>();
+  for (const posting of postings) if (!byKey.has(posting.dedupKey)) byKey.set(posting.dedupKey, posting);
+  const unique = [...byKey.values()];
+
+  await db.$transaction(
+    async (tx) => {
+      const companyIds = await upsertCompanies(tx, unique);
+
+      const keys = unique.map((p) => p.dedupKey);
+      const existing = keys.length
+        ? await tx.$queryRaw<ExistingPosting[]>`
+            SELECT id, dedup_key, content_hash, closed_at, first_seen_at FROM posting WHERE dedup_key = ANY(${keys}::text[])`
+        : [];
+      const existingByKey = new Map(existing.map((row) => [row.dedup_key, row]));
+
+      const toCreate: NormalizedPosting[] = [];
+      const toUpdate: { row: ExistingPosting; posting: NormalizedPosting }[] = [];
+      const unchangedIds: number[] = [];
+      for (const posting of unique) {
+        const row = existingByKey.get(posting.dedupKey);
+        if (!row) toCreate.push(posting);
+        else if (row.content_hash !== posting.contentHash || row.closed_at) toUpdate.push({ row, posting });
+        else unchangedIds.push(row.id);
+      }
+
+      const idByKey = new Map(existing.map((row) => [row.dedup_key, row.id]));
+      if (toCreate.length) {
+        const created = await tx.posting.createManyAndReturn({
+          data: toCreate.map((posting) => ({
+            ...postingColumns(posting, companyIds.get(posting.companySlug)!, now, now),
+            firstSeenAt: now,
+          })),
+          select: { id: true, dedupKey: true },
+        });
+        for (const row of created) idByKey.set(row.dedupKey, row.id);
+      }
+      if (toUpdate.length) await updatePostings(tx, toUpdate, companyIds, now);
+      if (unchangedIds.length) {
+        await tx.$executeRaw`UPDATE posting SET last_seen_at = ${now} WHERE id = ANY(${unchangedIds}::int[])`;
+      }
+      counts.new = toCreate.length;
+      counts.updated = toUpdate.length;
+      counts.unchanged = unchangedIds.length;
+
+      await upsertSightings(tx, sourceId, postings, idByKey, now);
+
+      const previous = options.previousFetchedCount ?? 0;
+      counts.suspicious = postings.length === 0 && previous >= SUSPICIOUS_DROP_FROM;
+      if (!counts.suspicious) counts.closed = await closeMissing(tx, sourceId, postings, now);
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return counts;
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function upsertCompanies(tx: Tx, postings: NormalizedPosting[]): Promise<Map<string, number>> {
+  const names = new Map<string, string>();
+  for (const posting of postings) if (!names.has(posting.companySlug)) names.set(posting.companySlug, posting.companyName);
+  const slugs = [...names.keys()];
+  if (!slugs.length) return new Map();
+  await tx.company.createMany({
+    data: slugs.map((slug) => ({ slug, name: names.get(slug)! })),
+    skipDuplicates: true,
+  });
+  const rows = await tx.company.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+async function updatePostings(
+  tx: Tx,
+  updates: { row: ExistingPosting; posting: NormalizedPosting }[],
+  companyIds: Map<string, number>,
+  now: Date,
+): Promise<void> {
+  // One statement for the whole batch: the rows travel as one JSON parameter.
+  const rows = updates.map(({ row, posting }) => {
+    const c = postingColumns(posting, companyIds.get(posting.companySlug)!, row.first_seen_at, now);
+    return {
+      id: row.id,
+      content_hash: c.contentHash,
+      company_id: c.companyId,
+      company_name: c.companyName,
+      title: c.title,
+      locations: c.locations,
+      countries: c.countries,
+      cities: c.cities,
+      remote: c.remote,
+      remote_regions: c.remoteRegions,
+      tz_min_offset: c.tzMinOffset,
+      tz_max_offset: c.tzMaxOffset,
+      employment_type: c.employmentType,
+      level: c.level,
+      family: c.family,
+      fit: c.fit,
+      fit_score: c.fitScore,
+      fit_reasons: c.fitReasons,
+      skills: c.skills,
+      salary_text: c.salaryText,
+      salary_min: c.salaryMin,
+      salary_max: c.salaryMax,
+      salary_currency: c.salaryCurrency,
+      salary_interval: c.salaryInterval,
+      salary_min_usd: c.salaryMinUsd,
+      salary_max_usd: c.salaryMaxUsd,
+      description_html: c.descriptionHtml,
+      description_text: c.descriptionText,
+      url: c.url,
+      apply_url: c.applyUrl,
+      posted_at: c.postedAt?.toISOString() ?? null,
+      sort_at: c.sortAt.toISOString(),
+    };
+  });
+  await tx.$executeRaw`
+    UPDATE posting AS p SET
+      content_hash = d.content_hash, company_id = d.company_id, company_name = d.company_name, title = d.title,
+      locations = d.locations, countries = d.countries, cities = d.cities, remote = d.remote::"RemoteType",
+      remote_regions = d.remote_regions, tz_min_offset = d.tz_min_offset, tz_max_offset = d.tz_max_offset,
+      employment_type = d.employment_type::"EmploymentType", level = d.level::"Level", family = d.family::"RoleFamily",
+      fit = d.fit, fit_score = d.fit_score, fit_reasons = d.fit_reasons, skills = d.skills,
+      salary_text = d.salary_text, salary_min = d.salary_min, salary_max = d.salary_max,
+      salary_currency = d.salary_currency, salary_interval = d.salary_interval::"SalaryInterval",
+      salary_min_usd = d.salary_min_usd, salary_max_usd = d.salary_max_usd,
+      description_html = d.description_html, description_text = d.description_text,
+      url = d.url, apply_url = d.apply_url, posted_at = d.posted_at, sort_at = d.sort_at,
+      last_seen_at = ${now}, closed_at = NULL, updated_at = ${now}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(
+      id int, content_hash text, company_id int, company_name text, title text, locations jsonb,
+      countries text[], cities text[], remote text, remote_regions text[], tz_min_offset int, tz_max_offset int,
+      employment_type text, level text, family text, fit boolean, fit_score float8, fit_reasons text[], skills text[],
+      salary_text text, salary_min float8, salary_max float8, salary_currency text, salary_interval text,
+      salary_min_usd int, salary_max_usd int, description_html text, description_text text,
+      url text, apply_url text, posted_at timestamp(3), sort_at timestamp(3))
+    WHERE p.id = d.id`;
+}
+
+async function upsertSightings(
+  tx: Tx,
+  sourceId: number,
+  postings: NormalizedPosting[],
+  idByKey: Map<string, number>,
+  now: Date,
+): Promise<void> {
+  const seen = new Map<string, NormalizedPosting>();
+  for (const posting of postings) seen.set(posting.externalId, posting);
+  if (!seen.size) return;
+  const rows = [...seen.values()].map((posting) => ({
+    posting_id: idByKey.get(posting.dedupKey)!,
+    external_id: posting.externalId,
+    url: posting.url,
+    raw: posting.raw,
+  }));
+  await tx.$executeRaw`
+    INSERT INTO sighting (posting_id, source_id, external_id, url, first_seen_at, last_seen_at, missed_runs, closed_at, raw)
+    SELECT d.posting_id, ${sourceId}, d.external_id, d.url, ${now}, ${now}, 0, NULL, d.raw
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(posting_id int, external_id text, url text, raw jsonb)
+    ON CONFLICT (source_id, external_id) DO UPDATE SET
+      posting_id = EXCLUDED.posting_id, url = EXCLUDED.url, last_seen_at = EXCLUDED.last_seen_at,
+      missed_runs = 0, closed_at = NULL, raw = EXCLUDED.raw`;
+}
+
+/** Count a miss for every open sighting of this source not in the run; close postings left with no open sighting. */
+async function closeMissing(tx: Tx, sourceId: number, postings: NormalizedPosting[], now: Date): Promise<number> {
+  const seenIds = [...new Set(postings.map((p) => p.externalId))];
+  await tx.$executeRaw`
+    UPDATE sighting SET
+      missed_runs = missed_runs + 1,
+      closed_at = CASE WHEN missed_runs + 1 >= ${MISSES_BEFORE_CLOSE} THEN ${now}::timestamp(3) ELSE NULL END
+    WHERE source_id = ${sourceId} AND closed_at IS NULL AND NOT (external_id = ANY(${seenIds}::text[]))`;
+  return tx.$executeRaw`
+    UPDATE posting AS p SET closed_at = ${now}, updated_at = ${now}
+    WHERE p.closed_at IS NULL
+      AND p.id IN (SELECT posting_id FROM sighting WHERE source_id = ${sourceId} AND closed_at = ${now}::timestamp(3))
+      AND NOT EXISTS (SELECT 1 FROM sighting s WHERE s.posting_id = p.id AND s.closed_at IS NULL)`;
+}

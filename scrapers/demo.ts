@@ -1,0 +1,40 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "@/lib/db";
+import { importPayloadFiles } from "./import-payloads";
+import { scraperKinds } from "./registry";
+import type { SourceKind } from "./types";
+
+/** The project's own demo payloads, one folder per board kind (demo/payloads/<kind>/<token>.json). */
+export const DEMO_DIR = path.resolve(process.cwd(), "demo/payloads");
+
+export function demoFiles(dir = DEMO_DIR): { kind: SourceKind; files: string[] }[] {
+  if (!existsSync(dir)) return [];
+  return scraperKinds
+    .filter((kind) => existsSync(path.join(dir, kind)))
+    .map((kind) => ({
+      kind,
+      files: readdirSync(path.join(dir, kind))
+        .filter((name) => !name.startsWith("."))
+        .sort()
+        .map((name) => path.join(dir, kind, name)),
+    }));
+}
+
+/** On an empty database, import the demo payloads through the real parse → normalize → ingest path. */
+export async function loadDemoDataIfEmpty(
+  db: Db,
+  log: (line: string) => void = () => {},
+): Promise<{ files: number; postings: number } | null> {
+  if ((await db.posting.count()) > 0) return null;
+  let files = 0;
+  let postings = 0;
+  for (const group of demoFiles()) {
+    for (const result of await importPayloadFiles(db, group.kind, group.files)) {
+      files += 1;
+      if (result.ok) postings += result.counts?.new ?? 0;
+      else log(`failed ${path.relative(process.cwd(), result.file)}: ${result.error}`);
+    }
+  }
+  return { files, postings };
+}
