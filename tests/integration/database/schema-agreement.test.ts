@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { migrate } from "@/lib/database/migrator";
-import { useTestDatabase } from "@/tests/helpers/test-database";
+import { setupTestDatabase } from "@/tests/helpers/test-database";
 
 // Prisma's own schema parser (WASM, no engine download) gives the model as Prisma sees it.
 const require = createRequire(import.meta.url);
@@ -71,7 +71,7 @@ function expectedUdt(field: DmmfField): string {
 }
 
 describe("migrations agree with schema.prisma", () => {
-  const database = useTestDatabase();
+  const database = setupTestDatabase();
 
   async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
     const client = new pg.Client({ connectionString: database.url });
