@@ -1,0 +1,170 @@
+import { z } from "zod";
+import {
+  ARRAY_FIELDS,
+  BOOLEAN_FIELDS,
+  FILTER_FIELDS,
+  cursorSchema,
+  postingFilterSchema,
+  type Cursor,
+  type PostingFilter,
+} from "./schemas";
+
+/** A parameter we did not use, and why: shown on the page and returned by the API. */
+export interface IgnoredParam {
+  param: string;
+  value: string;
+  reason: string;
+}
+
+export interface ListingParams {
+  filter: PostingFilter;
+  cursor: Cursor | null;
+  ignored: IgnoredParam[];
+}
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+const OTHER_PARAMS = ["cursor"] as const;
+const KNOWN = [...FILTER_FIELDS, ...OTHER_PARAMS] as string[];
+const MAX_VALUE_LENGTH = 200;
+const MAX_PARAMS = 60;
+const TRUE_VALUES = new Set(["1", "true", "on", "yes"]);
+const FALSE_VALUES = new Set(["0", "false", "off", "no"]);
+
+function entries(params: RawParams): [string, string][] {
+  if (params instanceof URLSearchParams) return [...params.entries()];
+  return Object.entries(params).flatMap(([key, value]) =>
+    value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v): [string, string] => [key, v]),
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function suggestParam(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const known of KNOWN) {
+    const distance = editDistance(lower, known.toLowerCase());
+    if (distance <= Math.max(1, Math.floor(known.length / 3)) && (!best || distance < best.distance)) best = { name: known, distance };
+  }
+  return best?.name;
+}
+
+function clip(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "is not valid";
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string): Cursor | null {
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parse listing URL parameters with the filter schema, field by field, so one bad value drops
+ * only itself. Never throws: everything not used is reported in `ignored`.
+ */
+export function parseListingParams(params: RawParams): ListingParams {
+  const ignored: IgnoredParam[] = [];
+  const grouped = new Map<string, string[]>();
+  let count = 0;
+  for (const [key, value] of entries(params)) {
+    count += 1;
+    if (count > MAX_PARAMS) {
+      ignored.push({ param: key, value: clip(value), reason: `too many parameters (at most ${MAX_PARAMS})` });
+      continue;
+    }
+    if (!KNOWN.includes(key)) {
+      const suggestion = suggestParam(key);
+      ignored.push({ param: key, value: clip(value), reason: suggestion ? `unknown parameter (did you mean "${suggestion}"?)` : "unknown parameter" });
+      continue;
+    }
+    if (value.length > MAX_VALUE_LENGTH) {
+      ignored.push({ param: key, value: clip(value), reason: `longer than ${MAX_VALUE_LENGTH} characters` });
+      continue;
+    }
+    if (value.trim() === "") continue;
+    grouped.set(key, [...(grouped.get(key) ?? []), value]);
+  }
+
+  const filter: Record<string, unknown> = {};
+  const shape = postingFilterSchema.shape;
+  for (const [key, values] of grouped) {
+    if (key === "cursor") continue;
+    const field = key as keyof PostingFilter;
+    if ((ARRAY_FIELDS as readonly string[]).includes(field)) {
+      const element = (shape[field] as unknown as z.ZodOptional<z.ZodArray<z.ZodType>>).unwrap().element;
+      const kept: unknown[] = [];
+      for (const value of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)) {
+        const parsed = element.safeParse(value);
+        if (!parsed.success) ignored.push({ param: key, value: clip(value), reason: firstIssue(parsed.error) });
+        else if (!kept.includes(parsed.data)) kept.push(parsed.data);
+      }
+      const whole = shape[field].safeParse(kept.length ? kept : undefined);
+      if (whole.success && whole.data !== undefined) filter[field] = whole.data;
+      else if (!whole.success) ignored.push({ param: key, value: clip(values.join(",")), reason: firstIssue(whole.error) });
+      continue;
+    }
+    const [value, ...repeated] = values as [string, ...string[]];
+    for (const extra of repeated) ignored.push({ param: key, value: clip(extra), reason: "given more than once; the first value is used" });
+    if ((BOOLEAN_FIELDS as readonly string[]).includes(field)) {
+      const lower = value.toLowerCase();
+      if (TRUE_VALUES.has(lower)) filter[field] = true;
+      else if (!FALSE_VALUES.has(lower)) ignored.push({ param: key, value: clip(value), reason: "must be 1 or 0" });
+      continue;
+    }
+    const parsed = shape[field].safeParse(value);
+    if (parsed.success) filter[field] = parsed.data;
+    else ignored.push({ param: key, value: clip(value), reason: firstIssue(parsed.error) });
+  }
+
+  if (filter.withoutSalary && filter.salaryMin === undefined) {
+    delete filter.withoutSalary;
+    ignored.push({ param: "withoutSalary", value: "1", reason: "only applies together with salaryMin" });
+  }
+
+  let cursor: Cursor | null = null;
+  const cursorValues = grouped.get("cursor");
+  if (cursorValues?.[0]) {
+    cursor = decodeCursor(cursorValues[0]);
+    if (!cursor) ignored.push({ param: "cursor", value: clip(cursorValues[0]), reason: "is not a valid page cursor; showing the first page" });
+  }
+  // The pieces were each validated; the whole is checked once more so saved searches get the same object.
+  return { filter: postingFilterSchema.parse(filter), cursor, ignored };
+}
+
+/** The URL query string for a filter (and optional cursor): canonical key order, arrays repeated. */
+export function filterToSearchParams(filter: PostingFilter, cursor?: Cursor | null): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const field of FILTER_FIELDS) {
+    const value = filter[field];
+    if (value === undefined || value === false) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(field, String(item));
+    else params.set(field, value === true ? "1" : String(value));
+  }
+  if (cursor) params.set("cursor", encodeCursor(cursor));
+  return params;
+}

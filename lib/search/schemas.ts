@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { SourceKind } from "@/lib/generated/prisma/enums";
+import { SKILLS_BY_ID } from "@/lib/normalize/skill-taxonomy";
+
+export const REMOTE_OPTIONS = ["remote", "hybrid", "onsite"] as const;
+export const LEVEL_OPTIONS = ["senior", "staff", "principal", "lead"] as const;
+export const TARGET_FAMILIES = ["ml_engineering", "ml_infrastructure", "inference_serving", "applied_research"] as const;
+export const ADJACENT_FAMILIES = ["data_science", "ml_management"] as const;
+export const FAMILY_OPTIONS = [...TARGET_FAMILIES, ...ADJACENT_FAMILIES] as const;
+export const POSTED_OPTIONS = ["24h", "7d", "30d"] as const;
+export const SORT_OPTIONS = ["relevance", "newest", "salary"] as const;
+export const SOURCE_OPTIONS = Object.values(SourceKind);
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "must be a slug like 'acme-ai'");
+const flag = z.boolean();
+
+/**
+ * The listing filter. The very same schema validates URL parameters (field by field, see
+ * parseListingParams), the JSON API, feeds, saved searches and alert matching.
+ */
+export const postingFilterSchema = z
+  .object({
+    q: z.string().trim().min(1).max(200),
+    remote: z.array(z.enum(REMOTE_OPTIONS)).min(1).max(3),
+    /** ISO country code (2 letters) or a city name. */
+    location: z.string().trim().min(2).max(80),
+    /** "Can I take this from where I live": the person's ISO country code. */
+    eligible: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, "must be a 2-letter country code like DE")),
+    level: z.array(z.enum(LEVEL_OPTIONS)).min(1).max(4),
+    family: z.array(z.enum(FAMILY_OPTIONS)).min(1).max(6),
+    /** Also show adjacent roles (data science, ML management). */
+    adjacent: flag,
+    skills: z
+      .array(z.string().refine((id) => SKILLS_BY_ID.has(id), "is not a known skill"))
+      .min(1)
+      .max(10),
+    /** Minimum annual salary in USD. */
+    salaryMin: z.coerce.number().int().min(0).max(5_000_000),
+    /** With salaryMin: also keep postings that state no salary. */
+    withoutSalary: flag,
+    company: z.array(slug).min(1).max(20),
+    posted: z.enum(POSTED_OPTIONS),
+    source: z.array(z.enum(SOURCE_OPTIONS)).min(1).max(SOURCE_OPTIONS.length),
+    sort: z.enum(SORT_OPTIONS),
+  })
+  .partial()
+  .strict();
+
+export type PostingFilter = z.infer<typeof postingFilterSchema>;
+
+export const ARRAY_FIELDS = ["remote", "level", "family", "skills", "company", "source"] as const;
+export const BOOLEAN_FIELDS = ["adjacent", "withoutSalary"] as const;
+export const FILTER_FIELDS = Object.keys(postingFilterSchema.shape) as (keyof PostingFilter)[];
+
+/** Keyset cursor: the sort value and id of the last row of the previous page. */
+export const cursorSchema = z.object({
+  s: z.union([z.string(), z.number(), z.null()]),
+  i: z.number().int().positive(),
+});
+export type Cursor = z.infer<typeof cursorSchema>;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
+import { postingFilterSchema } from "@/lib/search/schemas";
+
+const parse = (query: string) => parseListingParams(new URLSearchParams(query));
+
+describe("parseListingParams", () => {
+  it("reads every filter from the URL", () => {
+    const { filter, ignored } = parse(
+      "q=vllm&remote=remote&remote=hybrid&location=DE&eligible=de&level=senior,staff&family=ml_infrastructure&adjacent=1" +
+        "&skills=pytorch&skills=kubernetes&salaryMin=180000&withoutSalary=1&company=tensorlane&posted=7d&source=greenhouse&sort=salary",
+    );
+    expect(ignored).toEqual([]);
+    expect(filter).toEqual({
+      q: "vllm",
+      remote: ["remote", "hybrid"],
+      location: "DE",
+      eligible: "DE",
+      level: ["senior", "staff"],
+      family: ["ml_infrastructure"],
+      adjacent: true,
+      skills: ["pytorch", "kubernetes"],
+      salaryMin: 180000,
+      withoutSalary: true,
+      company: ["tensorlane"],
+      posted: "7d",
+      source: ["greenhouse"],
+      sort: "salary",
+    });
+  });
+
+  it("drops only the invalid value of a multi-valued filter and says why", () => {
+    const { filter, ignored } = parse("level=senior&level=wizard&skills=pytorch,notaskill");
+    expect(filter).toEqual({ level: ["senior"], skills: ["pytorch"] });
+    expect(ignored.map((i) => `${i.param}=${i.value}`)).toEqual(["level=wizard", "skills=notaskill"]);
+  });
+
+  it("suggests the parameter a misspelling meant", () => {
+    const { ignored } = parse("levl=senior&skils=pytorch&zzzzzz=1");
+    expect(ignored[0]?.reason).toContain('did you mean "level"');
+    expect(ignored[1]?.reason).toContain('did you mean "skills"');
+    expect(ignored[2]?.reason).toBe("unknown parameter");
+  });
+
+  it("never throws on hostile input", () => {
+    const hostile = [
+      "q=" + "x".repeat(5000),
+      "salaryMin=-5&salaryMin=abc",
+      "q=' OR 1=1; DROP TABLE posting; --",
+      "sort=__proto__&constructor=1&__proto__=x",
+      "cursor=!!!&cursor=eyJzIjoxfQ",
+      "posted=1y&eligible=Germany&remote=",
+      Array.from({ length: 100 }, (_, i) => `level=l${i}`).join("&"),
+    ];
+    for (const query of hostile) {
+      const result = parse(query);
+      expect(() => postingFilterSchema.parse(result.filter)).not.toThrow();
+    }
+    expect(parse("salaryMin=abc").ignored[0]).toMatchObject({ param: "salaryMin", value: "abc" });
+    expect(parse("cursor=!!!").cursor).toBeNull();
+    expect(parse("q=' OR 1=1; --").filter.q).toBe("' OR 1=1; --");
+  });
+
+  it("keeps the first of a repeated single-valued parameter and reports the rest", () => {
+    const { filter, ignored } = parse("posted=7d&posted=24h");
+    expect(filter.posted).toBe("7d");
+    expect(ignored).toEqual([{ param: "posted", value: "24h", reason: "given more than once; the first value is used" }]);
+  });
+
+  it("round-trips through filterToSearchParams", () => {
+    const original = parse("level=staff&level=senior&skills=cuda&salaryMin=200000&withoutSalary=1&q=inference");
+    const again = parseListingParams(filterToSearchParams(original.filter));
+    expect(again.filter).toEqual(original.filter);
+    expect(again.ignored).toEqual([]);
+  });
+
+  it("drops withoutSalary given without salaryMin", () => {
+    const { filter, ignored } = parse("withoutSalary=1");
+    expect(filter).toEqual({});
+    expect(ignored[0]?.param).toBe("withoutSalary");
+  });
+});
