@@ -1,25 +1,81 @@
-import { listPostings } from "@/lib/search/queries";
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { EmptyState } from "@/components/listing/empty-state";
+import { FilterPanel } from "@/components/listing/filter-panel";
+import { IgnoredParams } from "@/components/listing/ignored-params";
+import { PostingCard } from "@/components/listing/posting-card";
+import { formatCount } from "@/lib/format";
+import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
+import { searchListings } from "@/lib/search/queries";
 
 export const dynamic = "force-dynamic";
 
-export default async function ListingsPage() {
-  const postings = await listPostings();
+export const metadata: Metadata = {
+  title: "Senior ML engineering roles",
+  alternates: { canonical: "/" },
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ListingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = parseListingParams(await searchParams);
+  const key = filterToSearchParams(params.filter, params.cursor).toString();
   return (
-    <section aria-labelledby="listings-heading">
-      <h1 id="listings-heading" className="text-2xl font-semibold">
-        Senior ML engineering roles
-      </h1>
-      <p className="mt-1 text-sm text-slate-600">{postings.length} open postings</p>
-      <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {postings.map((posting) => (
-          <li key={posting.id} className="px-4 py-3" data-testid="posting">
-            <p className="font-medium">{posting.title}</p>
-            <p className="text-sm text-slate-600">
-              {posting.companyName} · {posting.remote} · {posting.level}
-            </p>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <IgnoredParams ignored={params.ignored} />
+      <Suspense key={key} fallback={<p className="text-sm text-slate-600">Loading postings…</p>}>
+        <Results params={params} />
+      </Suspense>
+    </>
+  );
+}
+
+async function Results({ params }: { params: ReturnType<typeof parseListingParams> }) {
+  const now = new Date();
+  const { page, facets } = await searchListings(params, now);
+  const next = page.nextCursor ? `/?${filterToSearchParams(params.filter, page.nextCursor).toString()}` : null;
+  const first = params.cursor ? `/?${filterToSearchParams(params.filter).toString()}` : null;
+  return (
+    <div className="grid gap-6 md:grid-cols-[18rem_1fr]">
+      <aside>
+        <details className="md:hidden" open={false}>
+          <summary className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-2 text-sm font-semibold">Filters</summary>
+          <div className="mt-2">
+            <FilterPanel filter={params.filter} facets={facets} />
+          </div>
+        </details>
+        <div className="hidden md:block">
+          <FilterPanel filter={params.filter} facets={facets} />
+        </div>
+      </aside>
+      <section aria-labelledby="results-heading">
+        <h1 id="results-heading" className="text-2xl font-semibold">
+          Senior ML engineering roles
+        </h1>
+        <p className="mt-1 text-sm text-slate-600" data-testid="total">
+          {formatCount(facets.total, facets.capped)} open {facets.total === 1 ? "posting" : "postings"}
+          {page.sort === "relevance" ? ", best matches first" : page.sort === "salary" ? ", highest salary first" : ", newest first"}
+        </p>
+        {page.items.length === 0 ? (
+          <div className="mt-4">
+            <EmptyState filter={params.filter} />
+          </div>
+        ) : (
+          <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {page.items.map((item) => (
+              <PostingCard key={item.id} item={item} now={now} />
+            ))}
+          </ol>
+        )}
+        <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
+          {first ? <a href={first}>← First page</a> : <span />}
+          {next && (
+            <a href={next} rel="next" className="font-semibold">
+              Next page →
+            </a>
+          )}
+        </nav>
+      </section>
+    </div>
   );
 }

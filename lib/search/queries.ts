@@ -1,22 +1,16 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { countFacets, listPostings, type Facets, type ListingPage } from "./listing";
+import type { ListingParams } from "./listing-params";
 
-export interface PostingListItem {
-  id: number;
-  title: string;
-  companyName: string;
-  remote: string;
-  level: string;
-  salaryMinUsd: number | null;
-  salaryMaxUsd: number | null;
-  sortAt: Date;
+export interface ListingResult {
+  page: ListingPage;
+  facets: Facets;
 }
 
-export async function listPostings(limit = 50): Promise<PostingListItem[]> {
-  return getDb().posting.findMany({
-    where: { closedAt: null },
-    orderBy: [{ sortAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: { id: true, title: true, companyName: true, remote: true, level: true, salaryMinUsd: true, salaryMaxUsd: true, sortAt: true },
-  });
+/** The listing page's data: the page of postings and the facet panel, two SQL round trips in parallel. */
+export async function searchListings(params: ListingParams, now = new Date()): Promise<ListingResult> {
+  const db = getDb();
+  const [page, facets] = await Promise.all([listPostings(db, params.filter, params.cursor, { now }), countFacets(db, params.filter, { now })]);
+  return { page, facets };
 }

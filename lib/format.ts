@@ -1,0 +1,54 @@
+const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 0 });
+
+/** "$180K – $240K" from normalized annual USD; null when the posting states no salary. */
+export function formatSalaryUsd(min: number | null, max: number | null): string | null {
+  if (min === null && max === null) return null;
+  if (min !== null && max !== null && min !== max) return `${compactUsd.format(min)} – ${compactUsd.format(max)}`;
+  return compactUsd.format((min ?? max)!);
+}
+
+/** The salary as the posting wrote it, in its own currency and interval. */
+export function formatSalaryAsWritten(
+  min: number | null,
+  max: number | null,
+  currency: string | null,
+  interval: string | null,
+): string | null {
+  if ((min === null && max === null) || !currency) return null;
+  let money: Intl.NumberFormat;
+  try {
+    money = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 });
+  } catch {
+    money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  }
+  const range = min !== null && max !== null && min !== max ? `${money.format(min)} – ${money.format(max)}` : money.format((min ?? max)!);
+  return interval ? `${range} per ${interval}` : range;
+}
+
+/** "today", "3 days ago", "2 months ago". */
+export function formatAge(date: Date, now = new Date()): string {
+  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 30) return `${days} days ago`;
+  const months = Math.floor(days / 30);
+  return months === 1 ? "1 month ago" : `${months} months ago`;
+}
+
+export function formatCount(count: number, capped = false): string {
+  return `${count.toLocaleString("en-US")}${capped ? "+" : ""}`;
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}
+
+export function postingPath(posting: { id: number; title: string; companyName: string }): string {
+  return `/jobs/${posting.id}/${slugify(`${posting.title} ${posting.companyName}`)}`;
+}

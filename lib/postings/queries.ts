@@ -1,0 +1,65 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export async function getPosting(id: number) {
+  return getDb().posting.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      companyName: true,
+      company: { select: { slug: true, name: true, website: true } },
+      locations: true,
+      countries: true,
+      remote: true,
+      remoteRegions: true,
+      tzMinOffset: true,
+      tzMaxOffset: true,
+      employmentType: true,
+      level: true,
+      family: true,
+      fit: true,
+      fitScore: true,
+      fitReasons: true,
+      skills: true,
+      salaryText: true,
+      salaryMin: true,
+      salaryMax: true,
+      salaryCurrency: true,
+      salaryInterval: true,
+      salaryMinUsd: true,
+      salaryMaxUsd: true,
+      descriptionHtml: true,
+      descriptionText: true,
+      url: true,
+      applyUrl: true,
+      postedAt: true,
+      firstSeenAt: true,
+      lastSeenAt: true,
+      closedAt: true,
+      sightings: {
+        orderBy: { firstSeenAt: "asc" },
+        select: {
+          url: true,
+          lastSeenAt: true,
+          closedAt: true,
+          source: { select: { kind: true, token: true, attribution: true, termsUrl: true } },
+        },
+      },
+    },
+  });
+}
+
+export type PostingDetail = NonNullable<Awaited<ReturnType<typeof getPosting>>>;
+
+/** Open postings most like this one: same family, shared skills, same level first. */
+export async function listSimilarPostings(posting: { id: number; family: string; level: string; skills: string[] }, limit = 5) {
+  return getDb().$queryRaw<{ id: number; title: string; companyName: string; remote: string }[]>`
+    SELECT p.id, p.title, p.company_name AS "companyName", p.remote::text AS remote
+    FROM posting p
+    WHERE p.closed_at IS NULL AND p.id <> ${posting.id} AND p.fit AND p.family = ${posting.family}::"RoleFamily"
+    ORDER BY (SELECT count(*) FROM unnest(p.skills) s WHERE s = ANY(${posting.skills}::text[])) DESC,
+             (p.level = ${posting.level}::"Level") DESC, p.sort_at DESC
+    LIMIT ${Prisma.raw(String(Math.max(1, Math.min(20, Math.floor(limit)))))}`;
+}

@@ -1,0 +1,163 @@
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { effectiveSort, filterWhere, type ListingSort } from "./query-builder";
+import type { Cursor, PostingFilter } from "./schemas";
+
+export const PAGE_SIZE = 25;
+/** Relevance ranks at most this many of the newest matches, so broad words stay fast. */
+export const RELEVANCE_CANDIDATES = 1000;
+/** Counts are exact up to this; beyond it the page says "10,000+". */
+export const COUNT_CAP = 10_000;
+
+export interface ListingItem {
+  id: number;
+  title: string;
+  companyName: string;
+  companySlug: string;
+  locations: { raw: string; city?: string; country?: string }[];
+  remote: string;
+  remoteRegions: string[];
+  level: string;
+  family: string;
+  fitScore: number;
+  fitReasons: string[];
+  skills: string[];
+  salaryMinUsd: number | null;
+  salaryMaxUsd: number | null;
+  salaryCurrency: string | null;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  salaryInterval: string | null;
+  sortAt: Date;
+  postedAt: Date | null;
+  rank: number | null;
+}
+
+export interface ListingPage {
+  items: ListingItem[];
+  nextCursor: Cursor | null;
+  sort: ListingSort;
+}
+
+const columns = Prisma.sql`
+  p.id, p.title, p.company_name AS "companyName", c.slug AS "companySlug", p.locations, p.remote::text AS remote,
+  p.remote_regions AS "remoteRegions", p.level::text AS level, p.family::text AS family, p.fit_score AS "fitScore",
+  p.fit_reasons AS "fitReasons", p.skills, p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd",
+  p.salary_currency AS "salaryCurrency", p.salary_min AS "salaryMin", p.salary_max AS "salaryMax",
+  p.salary_interval::text AS "salaryInterval", p.sort_at AS "sortAt", p.posted_at AS "postedAt"`;
+
+/** One page of matching open postings, keyset-paginated (no OFFSET): one SQL round trip. */
+export async function listPostings(
+  db: Db,
+  filter: PostingFilter,
+  cursor: Cursor | null,
+  options: { now?: Date; pageSize?: number } = {},
+): Promise<ListingPage> {
+  const now = options.now ?? new Date();
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const sort = effectiveSort(filter);
+  const where = filterWhere(filter, now);
+  let rows: ListingItem[];
+
+  if (sort === "relevance") {
+    const after = cursor && typeof cursor.s === "number" ? Prisma.sql`AND (r.rank, r.id) < (${cursor.s}::float8, ${cursor.i})` : Prisma.empty;
+    rows = await db.$queryRaw<ListingItem[]>`
+      WITH r AS (
+        SELECT p.id, ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${filter.q ?? ""}), 32)::float8 AS rank
+        FROM posting p WHERE ${where}
+        ORDER BY p.sort_at DESC, p.id DESC
+        LIMIT ${RELEVANCE_CANDIDATES}
+      )
+      SELECT ${columns}, r.rank
+      FROM r JOIN posting p ON p.id = r.id JOIN company c ON c.id = p.company_id
+      WHERE TRUE ${after}
+      ORDER BY r.rank DESC, r.id DESC
+      LIMIT ${pageSize + 1}`;
+  } else if (sort === "salary") {
+    const key = Prisma.sql`COALESCE(p.salary_max_usd, p.salary_min_usd, -1)`;
+    const after = cursor && typeof cursor.s === "number" ? Prisma.sql`AND (${key}, p.id) < (${cursor.s}::int, ${cursor.i})` : Prisma.empty;
+    rows = await db.$queryRaw<ListingItem[]>`
+      SELECT ${columns}, NULL::float8 AS rank
+      FROM posting p JOIN company c ON c.id = p.company_id
+      WHERE ${where} ${after}
+      ORDER BY ${key} DESC, p.id DESC
+      LIMIT ${pageSize + 1}`;
+  } else {
+    const after =
+      cursor && typeof cursor.s === "string" && !Number.isNaN(Date.parse(cursor.s))
+        ? Prisma.sql`AND (p.sort_at, p.id) < (${new Date(cursor.s)}, ${cursor.i})`
+        : Prisma.empty;
+    rows = await db.$queryRaw<ListingItem[]>`
+      SELECT ${columns}, NULL::float8 AS rank
+      FROM posting p JOIN company c ON c.id = p.company_id
+      WHERE ${where} ${after}
+      ORDER BY p.sort_at DESC, p.id DESC
+      LIMIT ${pageSize + 1}`;
+  }
+
+  const items = rows.slice(0, pageSize);
+  const last = items[items.length - 1];
+  let nextCursor: Cursor | null = null;
+  if (rows.length > pageSize && last) {
+    const s =
+      sort === "relevance" ? last.rank : sort === "salary" ? (last.salaryMaxUsd ?? last.salaryMinUsd ?? -1) : last.sortAt.toISOString();
+    nextCursor = { s, i: last.id };
+  }
+  return { items, nextCursor, sort };
+}
+
+export interface FacetValue {
+  value: string;
+  label?: string;
+  count: number;
+}
+
+export interface Facets {
+  total: number;
+  /** True when there are more than COUNT_CAP matches: total and counts cover the first COUNT_CAP. */
+  capped: boolean;
+  level: FacetValue[];
+  remote: FacetValue[];
+  family: FacetValue[];
+  skills: FacetValue[];
+  company: FacetValue[];
+  source: FacetValue[];
+}
+
+/** Total and facet counts for the current result set, in one SQL round trip. */
+export async function countFacets(db: Db, filter: PostingFilter, options: { now?: Date } = {}): Promise<Facets> {
+  const where = filterWhere(filter, options.now ?? new Date());
+  const [row] = await db.$queryRaw<
+    { total: number; level: FacetValue[]; remote: FacetValue[]; family: FacetValue[]; skills: FacetValue[]; company: FacetValue[]; source: FacetValue[] }[]
+  >`
+    WITH m AS MATERIALIZED (
+      SELECT p.id, p.level, p.remote, p.family, p.skills, p.company_id FROM posting p WHERE ${where} LIMIT ${COUNT_CAP + 1}
+    )
+    SELECT
+      (SELECT count(*) FROM m)::int AS total,
+      (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
+         FROM (SELECT level::text AS v, count(*)::int AS n FROM m GROUP BY level) x) AS level,
+      (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
+         FROM (SELECT remote::text AS v, count(*)::int AS n FROM m GROUP BY remote) x) AS remote,
+      (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
+         FROM (SELECT family::text AS v, count(*)::int AS n FROM m GROUP BY family) x) AS family,
+      (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
+         FROM (SELECT skill AS v, count(*)::int AS n FROM m, unnest(m.skills) AS skill GROUP BY skill ORDER BY n DESC, skill LIMIT 24) x) AS skills,
+      (SELECT coalesce(json_agg(json_build_object('value', v, 'label', label, 'count', n) ORDER BY n DESC, v), '[]')
+         FROM (SELECT c.slug AS v, c.name AS label, count(*)::int AS n FROM m JOIN company c ON c.id = m.company_id
+               GROUP BY c.slug, c.name ORDER BY n DESC, c.slug LIMIT 15) x) AS company,
+      (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
+         FROM (SELECT src.kind::text AS v, count(DISTINCT m.id)::int AS n FROM m
+               JOIN sighting s ON s.posting_id = m.id JOIN source src ON src.id = s.source_id GROUP BY src.kind) x) AS source`;
+  const total = row?.total ?? 0;
+  return {
+    total: Math.min(total, COUNT_CAP),
+    capped: total > COUNT_CAP,
+    level: row?.level ?? [],
+    remote: row?.remote ?? [],
+    family: row?.family ?? [],
+    skills: row?.skills ?? [],
+    company: row?.company ?? [],
+    source: row?.source ?? [],
+  };
+}

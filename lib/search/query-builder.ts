@@ -1,0 +1,68 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { eligibleFrom } from "@/lib/normalize/location";
+import { ADJACENT_FAMILIES, type PostingFilter } from "./schemas";
+
+const POSTED_HOURS = { "24h": 24, "7d": 24 * 7, "30d": 24 * 30 } as const;
+
+/**
+ * The WHERE clause of a listing filter, over `posting p`: one implementation shared by the listing,
+ * the facets, the API, feeds and alert matching. Every value travels as a parameter.
+ */
+export function filterWhere(filter: PostingFilter, now: Date): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`p.closed_at IS NULL`];
+
+  // The target role by default; adjacent families only when asked for (explicitly or by naming one).
+  const adjacent = filter.adjacent ? [...ADJACENT_FAMILIES] : (filter.family ?? []).filter((f) => (ADJACENT_FAMILIES as readonly string[]).includes(f));
+  conditions.push(
+    adjacent.length ? Prisma.sql`(p.fit OR p.family = ANY(${adjacent}::"RoleFamily"[]))` : Prisma.sql`p.fit`,
+  );
+  if (filter.family) conditions.push(Prisma.sql`p.family = ANY(${filter.family}::"RoleFamily"[])`);
+  if (filter.level) conditions.push(Prisma.sql`p.level = ANY(${filter.level}::"Level"[])`);
+  if (filter.remote) conditions.push(Prisma.sql`p.remote = ANY(${filter.remote}::"RemoteType"[])`);
+  if (filter.location) {
+    const location = filter.location.trim();
+    conditions.push(
+      /^[A-Za-z]{2}$/.test(location)
+        ? Prisma.sql`p.countries @> ARRAY[${location.toUpperCase()}]::text[]`
+        : Prisma.sql`EXISTS (SELECT 1 FROM unnest(p.cities) AS city WHERE lower(city) = lower(${location}))`,
+    );
+  }
+  if (filter.eligible) {
+    // Remote where the posting's eligibility includes the country, or any posting located in it.
+    conditions.push(
+      Prisma.sql`((p.remote = 'remote' AND p.remote_regions && ${eligibleFrom(filter.eligible)}::text[]) OR p.countries @> ARRAY[${filter.eligible}]::text[])`,
+    );
+  }
+  if (filter.skills) conditions.push(Prisma.sql`p.skills @> ${filter.skills}::text[]`);
+  if (filter.salaryMin !== undefined) {
+    const reaches = Prisma.sql`(p.salary_max_usd >= ${filter.salaryMin} OR p.salary_min_usd >= ${filter.salaryMin})`;
+    conditions.push(
+      filter.withoutSalary
+        ? Prisma.sql`(${reaches} OR (p.salary_min_usd IS NULL AND p.salary_max_usd IS NULL))`
+        : reaches,
+    );
+  }
+  if (filter.company) {
+    conditions.push(Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE c.slug = ANY(${filter.company}::text[]))`);
+  }
+  if (filter.posted) {
+    const since = new Date(now.getTime() - POSTED_HOURS[filter.posted] * 3_600_000);
+    conditions.push(Prisma.sql`p.sort_at >= ${since}`);
+  }
+  if (filter.source) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM sighting s JOIN source src ON src.id = s.source_id
+                         WHERE s.posting_id = p.id AND src.kind = ANY(${filter.source}::"SourceKind"[]))`,
+    );
+  }
+  if (filter.q) conditions.push(Prisma.sql`p.search_vector @@ websearch_to_tsquery('english', ${filter.q})`);
+  return Prisma.join(conditions, " AND ");
+}
+
+export type ListingSort = "relevance" | "newest" | "salary";
+
+/** Relevance needs words to rank by; without a query it falls back to newest. */
+export function effectiveSort(filter: PostingFilter): ListingSort {
+  if (filter.sort === "relevance" && !filter.q) return "newest";
+  return filter.sort ?? (filter.q ? "relevance" : "newest");
+}
