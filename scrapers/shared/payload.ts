@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import { PayloadError } from "@/scrapers/types";
+
+/** `jobs[3].title` from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => {
+    if (typeof key === "number") return `${text}[${key}]`;
+    const name = String(key);
+    return text ? `${text}.${name}` : name;
+  }, "");
+}
+
+/** Checks an already-decoded payload against the board's schema; the first issue names the field. */
+export function validatePayload<Schema extends z.ZodType>(
+  board: string,
+  value: unknown,
+  schema: Schema,
+  /** Where `value` sits in the payload, when it is one element of it. */
+  at: readonly PropertyKey[] = [],
+): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = formatPath([...at, ...(issue?.path ?? [])]);
+  const what = (issue?.message ?? "does not match the expected shape").replace(/^Invalid input: /, "");
+  throw new PayloadError(`${board} payload: ${where ? `${where}: ` : ""}${what}`, { cause: result.error });
+}
+
+export function readJson(board: string, payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PayloadError(`${board} payload: not valid JSON (${reason})`, { cause: error });
+  }
+}
+
+export function parseJsonPayload<Schema extends z.ZodType>(
+  board: string,
+  payload: string,
+  schema: Schema,
+): z.output<Schema> {
+  return validatePayload(board, readJson(board, payload), schema);
+}
+
+/** Whether a decoded JSON value is an object carrying `key` (to tell a board's payload shapes apart). */
+export function hasKey(value: unknown, key: string): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && key in value;
+}

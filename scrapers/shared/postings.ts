@@ -1,0 +1,79 @@
+import { PayloadError, rawPostingSchema, type RawPosting } from "@/scrapers/types";
+import { formatPath } from "@/scrapers/shared/payload";
+
+/** Collapses whitespace runs (titles with double spaces, trailing blanks) into single spaces. */
+export function singleLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Trimmed text, or undefined when the board sent nothing useful. */
+export function optionalText(text: string | null | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Distinct non-empty strings, first occurrence kept. */
+export function uniqueStrings(values: ReadonlyArray<string | null | undefined>): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const value of values) {
+    const text = value ? singleLine(value) : "";
+    if (!text || seen.has(text.toLowerCase())) continue;
+    seen.add(text.toLowerCase());
+    result.push(text);
+  }
+  return result;
+}
+
+/** "City, Region, Country" from parts, skipping empty and repeated parts. */
+export function formatPlace(...parts: ReadonlyArray<string | null | undefined>): string | undefined {
+  const place = uniqueStrings(parts).join(", ");
+  return place || undefined;
+}
+
+/** An absolute http(s) URL, resolved against base when relative; undefined for anything else. */
+export function httpUrl(value: string | null | undefined, base?: string): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  try {
+    const url = new URL(text, base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first non-empty of the payload's company name, the source's company name, the token. */
+export function companyName(...candidates: ReadonlyArray<string | null | undefined>): string | undefined {
+  for (const candidate of candidates) {
+    const name = candidate ? singleLine(candidate) : "";
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** Last check before postings leave a parser: every one must satisfy the RawPosting contract. */
+export function checkPostings(board: string, postings: RawPosting[]): RawPosting[] {
+  return postings.map((posting, index) => {
+    const result = rawPostingSchema.safeParse(posting);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const field = issue ? formatPath(issue.path) : "posting";
+    const message = (issue?.message ?? "invalid").replace(/^Invalid input: /, "");
+    throw new PayloadError(
+      `${board} payload: posting ${index} (${posting.externalId || "no id"}): ${field}: ${message}`,
+      { cause: result.error },
+    );
+  });
+}
+
+/** Drops repeats of an item (boards repeat items across pages when the listing shifts mid-run). */
+export function uniqueBy<Item>(items: Item[], key: (item: Item) => string): Item[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const id = key(item);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

@@ -1,0 +1,20 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { PayloadError } from "@/scrapers/types";
+
+/**
+ * An XML payload as plain objects: text values stay strings, attributes are dropped, and the
+ * element paths in `arrays` (e.g. "rss.channel.item") are always arrays, even with one element.
+ */
+export function readXml(board: string, payload: string, arrays: readonly string[]): unknown {
+  const valid = XMLValidator.validate(payload);
+  if (valid !== true) {
+    throw new PayloadError(`${board} payload: not valid XML (line ${valid.err.line}: ${valid.err.msg})`);
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (_name, path) => arrays.includes(String(path)),
+  });
+  return parser.parse(payload);
+}
