@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db";
 import { importPayloadFiles } from "./import-payloads";
@@ -7,6 +7,13 @@ import type { SourceKind } from "./types";
 
 /** The project's own demo payloads, one folder per board kind (demo/payloads/<kind>/<token>.json). */
 export const DEMO_DIR = path.resolve(process.cwd(), "demo/payloads");
+const DEMO_COMPANIES = path.resolve(process.cwd(), "demo/companies.json");
+
+/** Board token → company name for demo payloads that carry no company name. */
+function demoCompanyNames(): Record<string, string> {
+  if (!existsSync(DEMO_COMPANIES)) return {};
+  return (JSON.parse(readFileSync(DEMO_COMPANIES, "utf8")) as { companies: Record<string, string> }).companies;
+}
 
 export function demoFiles(dir = DEMO_DIR): { kind: SourceKind; files: string[] }[] {
   if (!existsSync(dir)) return [];
@@ -29,8 +36,9 @@ export async function loadDemoDataIfEmpty(
   if ((await db.posting.count()) > 0) return null;
   let files = 0;
   let postings = 0;
+  const companyNames = demoCompanyNames();
   for (const group of demoFiles()) {
-    for (const result of await importPayloadFiles(db, group.kind, group.files)) {
+    for (const result of await importPayloadFiles(db, group.kind, group.files, { companyNames })) {
       files += 1;
       if (result.ok) postings += result.counts?.new ?? 0;
       else log(`failed ${path.relative(process.cwd(), result.file)}: ${result.error}`);

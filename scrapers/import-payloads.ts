@@ -15,7 +15,7 @@ export interface ParsedFile {
 }
 
 /** Parse and normalize one saved payload. No network, no database. Throws with the file named. */
-export async function parsePayloadFile(kind: SourceKind, file: string): Promise<ParsedFile> {
+export async function parsePayloadFile(kind: SourceKind, file: string, options: { companyName?: string } = {}): Promise<ParsedFile> {
   const scraper = getScraper(kind);
   let payload: string;
   try {
@@ -24,7 +24,7 @@ export async function parsePayloadFile(kind: SourceKind, file: string): Promise<
     throw new ScrapeError(`${file}: cannot read: ${(error as Error).message}`, "fatal");
   }
   try {
-    const raws = scraper.parse(payload, { token: tokenFromFile(file) });
+    const raws = scraper.parse(payload, { token: tokenFromFile(file), companyName: options.companyName });
     return { file, postings: raws.map((raw) => normalizePosting(raw)) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -48,13 +48,19 @@ export interface ImportResult {
  * `scrape import`: each file is one run of the source it stands for, through the same
  * normalize → ingest → ScrapeRun path as a scrape over HTTP. A bad file fails only its own run.
  */
-export async function importPayloadFiles(db: Db, kind: SourceKind, files: string[]): Promise<ImportResult[]> {
+export async function importPayloadFiles(
+  db: Db,
+  kind: SourceKind,
+  files: string[],
+  options: { companyNames?: Readonly<Record<string, string>> } = {},
+): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const file of files) {
-    const source = await ensureSource(db, kind, tokenFromFile(file));
+    const token = tokenFromFile(file);
+    const source = await ensureSource(db, kind, token, { companyName: options.companyNames?.[token] });
     const runId = await startRun(db, source.id);
     try {
-      const parsed = await parsePayloadFile(kind, file);
+      const parsed = await parsePayloadFile(kind, file, { companyName: source.company?.name });
       const counts = await ingestPostings(db, source.id, parsed.postings, { previousFetchedCount: source.lastFetchedCount });
       await finishRunSucceeded(db, runId, source.id, counts, { requests: 0, notModified: 0 });
       results.push({ file, ok: true, counts });

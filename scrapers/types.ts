@@ -116,6 +116,8 @@ export interface Fetcher {
 export interface ScrapeContext {
   /** Board token or URL, as stored on the Source. */
   token: string;
+  /** The Source's company name, for boards whose payload carries none (pass it on to parse). */
+  companyName?: string;
   fetcher: Fetcher;
   /** Bound on listing pages / followed links. */
   maxPages: number;
