@@ -30,3 +30,9 @@ export function appHttpClient(): HttpClient {
   });
   return shared;
 }
+
+export async function closeAppHttpClient(): Promise<void> {
+  const client = shared;
+  shared = undefined;
+  await client?.close();
+}
