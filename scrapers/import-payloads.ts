@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db";
-import { ingestPostings, type IngestCounts } from "@/lib/ingest/ingest-postings";
+import type { IngestCounts } from "@/lib/ingest/ingest-postings";
+import { ingestRawPostings } from "@/lib/ingest/ingest-raw";
 import { finishRunFailed, finishRunSucceeded, startRun } from "@/lib/ingest/scrape-runs";
 import { normalizePosting } from "@/lib/normalize";
 import type { NormalizedPosting } from "@/lib/normalize/types";
 import { ensureSource } from "@/lib/sources/queries";
 import { getScraper } from "./registry";
-import { ScrapeError, type SourceKind } from "./types";
+import { ScrapeError, type RawPosting, type SourceKind } from "./types";
 
 export interface ParsedFile {
   file: string;
@@ -16,6 +17,12 @@ export interface ParsedFile {
 
 /** Parse and normalize one saved payload. No network, no database. Throws with the file named. */
 export async function parsePayloadFile(kind: SourceKind, file: string, options: { companyName?: string } = {}): Promise<ParsedFile> {
+  const raws = await readRawPostings(kind, file, options);
+  return { file, postings: raws.map((raw) => normalizePosting(raw)) };
+}
+
+/** The raw postings of one saved payload, as the board's scraper reads them. */
+export async function readRawPostings(kind: SourceKind, file: string, options: { companyName?: string } = {}): Promise<RawPosting[]> {
   const scraper = getScraper(kind);
   let payload: string;
   try {
@@ -24,8 +31,7 @@ export async function parsePayloadFile(kind: SourceKind, file: string, options: 
     throw new ScrapeError(`${file}: cannot read: ${(error as Error).message}`, "fatal");
   }
   try {
-    const raws = scraper.parse(payload, { token: tokenFromFile(file), companyName: options.companyName });
-    return { file, postings: raws.map((raw) => normalizePosting(raw)) };
+    return scraper.parse(payload, { token: tokenFromFile(file), companyName: options.companyName });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ScrapeError(`${file}: ${reason}`, error instanceof ScrapeError ? error.kind : "permanent", { cause: error });
@@ -60,8 +66,8 @@ export async function importPayloadFiles(
     const source = await ensureSource(db, kind, token, { companyName: options.companyNames?.[token] });
     const runId = await startRun(db, source.id);
     try {
-      const parsed = await parsePayloadFile(kind, file, { companyName: source.company?.name });
-      const counts = await ingestPostings(db, source.id, parsed.postings, { previousFetchedCount: source.lastFetchedCount });
+      const raws = await readRawPostings(kind, file, { companyName: source.company?.name });
+      const counts = await ingestRawPostings(db, source.id, raws, { previousFetchedCount: source.lastFetchedCount });
       await finishRunSucceeded(db, runId, source.id, counts, { requests: 0, notModified: 0 });
       results.push({ file, ok: true, counts });
     } catch (error) {

@@ -75,14 +75,24 @@ function postingColumns(posting: NormalizedPosting, companyId: number, firstSeen
  * Write one successful run's postings for one source, in one transaction:
  * batch upsert (unchanged content skipped by hash), sightings, and closing what went missing.
  */
+export interface IngestOptions {
+  previousFetchedCount?: number | null;
+  now?: Date;
+  /** Listed in this run with the same raw content as last time: touched, not rewritten. */
+  unchangedExternalIds?: readonly string[];
+  /** externalId → hash of its raw posting, stored on the sighting. */
+  rawHashes?: ReadonlyMap<string, string>;
+}
+
 export async function ingestPostings(
   db: Db,
   sourceId: number,
   postings: NormalizedPosting[],
-  options: { previousFetchedCount?: number | null; now?: Date } = {},
+  options: IngestOptions = {},
 ): Promise<IngestCounts> {
   const now = options.now ?? new Date();
-  const counts: IngestCounts = { fetched: postings.length, new: 0, updated: 0, unchanged: 0, closed: 0, suspicious: false };
+  const unchangedRaw = options.unchangedExternalIds ?? [];
+  const counts: IngestCounts = { fetched: postings.length + unchangedRaw.length, new: 0, updated: 0, unchanged: 0, closed: 0, suspicious: false };
 
   // One Posting per dedup key; every external id still gets its own sighting.
   const byKey = new Map<string, NormalizedPosting>();
@@ -125,15 +135,24 @@ export async function ingestPostings(
       if (unchangedIds.length) {
         await tx.$executeRaw`UPDATE posting SET last_seen_at = ${now} WHERE id = ANY(${unchangedIds}::int[])`;
       }
+      if (unchangedRaw.length) {
+        await tx.$executeRaw`
+          WITH touched AS (
+            UPDATE sighting SET last_seen_at = ${now}, missed_runs = 0
+            WHERE source_id = ${sourceId} AND external_id = ANY(${unchangedRaw}::text[])
+            RETURNING posting_id)
+          UPDATE posting SET last_seen_at = ${now} WHERE id IN (SELECT posting_id FROM touched)`;
+      }
       counts.new = toCreate.length;
       counts.updated = toUpdate.length;
-      counts.unchanged = unchangedIds.length;
+      counts.unchanged = unchangedIds.length + unchangedRaw.length;
 
-      await upsertSightings(tx, sourceId, postings, idByKey, now);
+      await upsertSightings(tx, sourceId, postings, idByKey, now, options.rawHashes);
 
       const previous = options.previousFetchedCount ?? 0;
-      counts.suspicious = postings.length === 0 && previous >= SUSPICIOUS_DROP_FROM;
-      if (!counts.suspicious) counts.closed = await closeMissing(tx, sourceId, postings, now);
+      counts.suspicious = counts.fetched === 0 && previous >= SUSPICIOUS_DROP_FROM;
+      const seen = [...new Set([...postings.map((p) => p.externalId), ...unchangedRaw])];
+      if (!counts.suspicious) counts.closed = await closeMissing(tx, sourceId, seen, now);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -228,6 +247,7 @@ async function upsertSightings(
   postings: NormalizedPosting[],
   idByKey: Map<string, number>,
   now: Date,
+  rawHashes: ReadonlyMap<string, string> | undefined,
 ): Promise<void> {
   const seen = new Map<string, NormalizedPosting>();
   for (const posting of postings) seen.set(posting.externalId, posting);
@@ -237,19 +257,19 @@ async function upsertSightings(
     external_id: posting.externalId,
     url: posting.url,
     raw: posting.raw,
+    raw_hash: rawHashes?.get(posting.externalId) ?? null,
   }));
   await tx.$executeRaw`
-    INSERT INTO sighting (posting_id, source_id, external_id, url, first_seen_at, last_seen_at, missed_runs, closed_at, raw)
-    SELECT d.posting_id, ${sourceId}, d.external_id, d.url, ${now}, ${now}, 0, NULL, d.raw
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(posting_id int, external_id text, url text, raw jsonb)
+    INSERT INTO sighting (posting_id, source_id, external_id, url, first_seen_at, last_seen_at, missed_runs, closed_at, raw, raw_hash)
+    SELECT d.posting_id, ${sourceId}, d.external_id, d.url, ${now}, ${now}, 0, NULL, d.raw, d.raw_hash
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(posting_id int, external_id text, url text, raw jsonb, raw_hash text)
     ON CONFLICT (source_id, external_id) DO UPDATE SET
       posting_id = EXCLUDED.posting_id, url = EXCLUDED.url, last_seen_at = EXCLUDED.last_seen_at,
-      missed_runs = 0, closed_at = NULL, raw = EXCLUDED.raw`;
+      missed_runs = 0, closed_at = NULL, raw = EXCLUDED.raw, raw_hash = EXCLUDED.raw_hash`;
 }
 
 /** Count a miss for every open sighting of this source not in the run; close postings left with no open sighting. */
-async function closeMissing(tx: Tx, sourceId: number, postings: NormalizedPosting[], now: Date): Promise<number> {
-  const seenIds = [...new Set(postings.map((p) => p.externalId))];
+async function closeMissing(tx: Tx, sourceId: number, seenIds: string[], now: Date): Promise<number> {
   await tx.$executeRaw`
     UPDATE sighting SET
       missed_runs = missed_runs + 1,

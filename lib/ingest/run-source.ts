@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db";
 import { validatorMapSchema, type HttpClient } from "@/lib/http";
-import { normalizePosting } from "@/lib/normalize";
 import type { SourceRef } from "@/lib/sources/queries";
 import { getScraper } from "@/scrapers/registry";
 import { ScrapeError } from "@/scrapers/types";
-import { ingestPostings, type IngestCounts } from "./ingest-postings";
+import type { IngestCounts } from "./ingest-postings";
+import { ingestRawPostings } from "./ingest-raw";
 import { finishRunFailed, finishRunSucceeded, startRun } from "./scrape-runs";
 
 export const DEFAULT_MAX_PAGES = 50;
@@ -67,8 +67,7 @@ export async function runSource(source: SourceRef, options: RunSourceOptions): P
       log?.info({ requests: stats.requests, notModified: stats.notModified }, "scrape: unchanged");
       return { ...base, status: "unchanged", counts: null, pages, ...stats, durationMs: Date.now() - started };
     }
-    const normalized = outcome.postings.map((raw) => normalizePosting(raw));
-    const counts = await ingestPostings(db, source.id, normalized, { previousFetchedCount: source.lastFetchedCount, now: now() });
+    const counts = await ingestRawPostings(db, source.id, outcome.postings, { previousFetchedCount: source.lastFetchedCount, now: now() });
     await finishRunSucceeded(db, runId, source.id, counts, stats, { validators: fetcher.validators(), now: now() });
     log?.info({ ...counts, requests: stats.requests }, "scrape: succeeded");
     return { ...base, status: "succeeded", counts, pages, ...stats, durationMs: Date.now() - started };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sighting" ADD COLUMN     "raw_hash" TEXT;
