@@ -48,7 +48,8 @@ export async function sendOnce(
       return { status: response.statusCode, headers, body: "" };
     }
     if (Number(headers["content-length"]) > limits.maxBodyBytes) {
-      response.body.destroy();
+      // A limit below the declared length makes dump() drop the connection instead of reading the body.
+      await response.body.dump({ limit: 1 });
       throw new BodyError(`body is larger than ${limits.maxBodyBytes} bytes (content-length ${headers["content-length"]})`, false);
     }
     const body = await readBody(

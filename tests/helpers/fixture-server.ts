@@ -53,7 +53,7 @@ export interface FixtureServer {
   route(path: string, route: FixtureRoute): void;
   /** Requests whose path (query ignored) is `pathname`. */
   requestsTo(pathname: string): RecordedRequest[];
-  /** Stops listening and cuts open connections (hanging handlers included). */
+  /** Stops listening and cuts open connections (hanging handlers included); safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -93,6 +93,7 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute> = 
     requestsTo: (pathname) => requests.filter((request) => (request.path.split("?")[0] ?? "") === pathname),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
@@ -123,6 +124,7 @@ function answer(
       return;
     }
   }
+  headers["content-length"] ??= String(Buffer.byteLength(body));
   response.writeHead(status, headers).end(body);
 }
 
