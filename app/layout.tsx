@@ -18,6 +18,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
               ml<span className="text-brand">radar</span>
             </Link>
+            <Link href="/role" className="text-sm text-slate-700">
+              The role
+            </Link>
+            <Link href="/sources" className="text-sm text-slate-700">
+              Sources
+            </Link>
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { getDb } from "@/lib/db";
+import { SOURCE_LABELS } from "@/lib/search/labels";
+import { sourceHealth } from "@/lib/sources/health";
+import { listSourcesWithLastRun } from "@/lib/sources/queries";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Sources", alternates: { canonical: "/sources" } };
+
+const HEALTH_STYLE: Record<string, string> = {
+  healthy: "text-emerald-800",
+  stale: "text-amber-800",
+  failing: "text-rose-800",
+  "never run": "text-slate-600",
+  disabled: "text-slate-600",
+};
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function SourcesPage() {
+  const sources = await listSourcesWithLastRun(getDb());
+  const now = new Date();
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">Sources</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">
+        Every board mlradar reads, when it last answered and how many of its postings are open, so you can see how fresh the data is.
+        Times are UTC.
+      </p>
+      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Sources and their health</caption>
+          <thead className="bg-slate-100 text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2">Board</th>
+              <th scope="col" className="px-3 py-2">Company</th>
+              <th scope="col" className="px-3 py-2">Last successful run</th>
+              <th scope="col" className="px-3 py-2 text-right">Open postings</th>
+              <th scope="col" className="px-3 py-2">Health</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {sources.map((source) => {
+              const health = sourceHealth(source, now);
+              return (
+                <tr key={source.id}>
+                  <td className="px-3 py-2">
+                    {SOURCE_LABELS[source.kind]} <span className="text-slate-600">({source.token})</span>
+                  </td>
+                  <td className="px-3 py-2">{source.company?.name ?? "—"}</td>
+                  <td className="px-3 py-2">{source.lastSuccessAt ? dateTime.format(source.lastSuccessAt) : "never"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{source._count.sightings}</td>
+                  <td className={`px-3 py-2 ${HEALTH_STYLE[health]}`}>
+                    {health}
+                    {health === "failing" && source.lastError && <span className="block text-xs text-slate-600">{source.lastError.slice(0, 140)}</span>}
+                    {health === "disabled" && source.disabledReason && <span className="block text-xs text-slate-600">{source.disabledReason}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
