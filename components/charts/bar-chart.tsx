@@ -1,0 +1,58 @@
+export interface Bar {
+  label: string;
+  value: number;
+  href: string;
+  /** Text shown at the end of the bar; the value by default. */
+  display?: string;
+}
+
+/**
+ * A horizontal bar chart as server-rendered SVG (no chart JavaScript), each bar a link, with the
+ * same numbers as a visually hidden list for screen readers.
+ */
+export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; testId?: string }) {
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const rowHeight = 26;
+  const labelWidth = 190;
+  const width = 560;
+  const barSpace = width - labelWidth - 90;
+  const height = bars.length * rowHeight + 4;
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+      <figcaption className="font-semibold">{title}</figcaption>
+      {bars.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No data yet.</p>
+      ) : (
+        <>
+          <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 w-full" role="img" aria-labelledby={`${testId}-desc`}>
+            <desc id={`${testId}-desc`}>{`${title}: ${bars.map((b) => `${b.label} ${b.display ?? b.value}`).join(", ")}`}</desc>
+            {bars.map((bar, index) => {
+              const y = index * rowHeight + 2;
+              const barWidth = Math.max(2, (bar.value / max) * barSpace);
+              return (
+                <a key={bar.label} href={bar.href} aria-label={`${bar.label}: ${bar.display ?? bar.value}`}>
+                  <text x={labelWidth - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1e293b">
+                    {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
+                  </text>
+                  <rect x={labelWidth} y={y + 4} width={barWidth} height={rowHeight - 8} rx="3" fill="#4338ca" />
+                  <text x={labelWidth + barWidth + 6} y={y + 16} fontSize="13" fill="#334155" data-value={bar.value}>
+                    {bar.display ?? bar.value}
+                  </text>
+                </a>
+              );
+            })}
+          </svg>
+          <ul className="sr-only">
+            {bars.map((bar) => (
+              <li key={bar.label}>
+                <a href={bar.href}>
+                  {bar.label}: {bar.display ?? bar.value}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </figure>
+  );
+}
