@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { ingestPostings } from "@/lib/ingest/ingest-postings";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { countFacets, listPostings } from "@/lib/search/listing";
+import { parseListingParams } from "@/lib/search/listing-params";
+import type { NormalizedPosting } from "@/lib/normalize/types";
+import { makePosting } from "@/tests/helpers/posting-factory";
+import { setupTestDatabase } from "@/tests/helpers/test-database";
+
+const NOW = new Date("2026-11-26T12:00:00Z");
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+
+function posting(id: number, overrides: Partial<NormalizedPosting> = {}): NormalizedPosting {
+  return makePosting({ externalId: String(id), dedupKey: `key-${id}`, contentHash: `h-${id}`, postedAt: daysAgo(id % 40), ...overrides });
+}
+
+describe("listing queries", () => {
+  const database = setupTestDatabase();
+
+  beforeAll(async () => {
+    const source = await database.db.source.create({ data: { kind: "greenhouse", token: "search-test" } });
+    const lever = await database.db.source.create({ data: { kind: "lever", token: "search-test" } });
+    const many: NormalizedPosting[] = [];
+    for (let i = 1; i <= 60; i++) {
+      many.push(
+        posting(i, {
+          title: i % 3 === 0 ? "Staff Inference Engineer" : "Senior Machine Learning Engineer",
+          descriptionText: i % 3 === 0 ? "Serve LLMs with vLLM and TensorRT at low latency." : "Train ranking models with PyTorch.",
+          roleFit: { family: i % 3 === 0 ? "inference_serving" : "ml_engineering", level: i % 3 === 0 ? "staff" : "senior", fit: true, score: 0.9, reasons: ["title"] },
+          skills: i % 3 === 0 ? ["vllm", "tensorrt", "kubernetes"] : ["pytorch", "python"],
+          remote: i % 2 === 0 ? "remote" : "onsite",
+          remoteRegions: i % 2 === 0 ? ["US"] : [],
+          countries: i % 2 === 0 ? ["US"] : ["DE"],
+          cities: i % 2 === 0 ? [] : ["Berlin"],
+          salary: i % 4 === 0 ? null : { min: 150000 + i * 1000, max: 200000 + i * 1000, currency: "USD", interval: "year", annualUsdMin: 150000 + i * 1000, annualUsdMax: 200000 + i * 1000 },
+          companyName: i % 5 === 0 ? "Kiln AI" : "Tensorlane",
+          companySlug: i % 5 === 0 ? "kiln-ai" : "tensorlane",
+        }),
+      );
+    }
+    many.push(posting(101, { title: "Data Scientist", roleFit: { family: "data_science", level: "senior", fit: false, score: 0.4, reasons: ["adjacent"] } }));
+    many.push(posting(102, { title: "ML Recruiter", roleFit: { family: "other", level: "unknown", fit: false, score: 0.05, reasons: ["other"] } }));
+    await ingestPostings(database.db, source.id, many, { now: NOW });
+    await ingestPostings(database.db, lever.id, [posting(7, { externalId: "lever-7" })], { now: NOW });
+  });
+
+  const list = (query: string, cursor: ReturnType<typeof parseListingParams>["cursor"] = null) =>
+    listPostings(database.db, parseListingParams(new URLSearchParams(query)).filter, cursor, { now: NOW, pageSize: 10 });
+
+  it("shows only roles that fit by default, adjacent ones on request, never 'other'", async () => {
+    const facets = await countFacets(database.db, {}, { now: NOW });
+    expect(facets.total).toBe(60);
+    expect((await countFacets(database.db, { adjacent: true }, { now: NOW })).total).toBe(61);
+    expect((await countFacets(database.db, { family: ["data_science"] }, { now: NOW })).total).toBe(1);
+  });
+
+  it("applies every filter", async () => {
+    const total = async (query: string) => (await countFacets(database.db, parseListingParams(new URLSearchParams(query)).filter, { now: NOW })).total;
+    expect(await total("level=staff")).toBe(20);
+    expect(await total("remote=remote")).toBe(30);
+    expect(await total("location=DE")).toBe(30);
+    expect(await total("location=berlin")).toBe(30);
+    expect(await total("skills=vllm&skills=kubernetes")).toBe(20);
+    expect(await total("company=kiln-ai")).toBe(12);
+    expect(await total("q=vllm")).toBe(20);
+    expect(await total("salaryMin=200000")).toBe(45);
+    expect(await total("salaryMin=250000")).toBe(5);
+    expect(await total("salaryMin=250000&withoutSalary=1")).toBe(20);
+    expect(await total("posted=7d")).toBeGreaterThan(0);
+    expect(await total("posted=7d")).toBeLessThan(60);
+    expect(await total("source=lever")).toBe(1);
+    expect(await total("eligible=US")).toBe(30);
+    expect(await total("eligible=DE")).toBe(30);
+    expect(await total("level=staff&remote=remote&skills=vllm")).toBe(10);
+  });
+
+  it("paginates by keyset through every row exactly once, for each sort, with ties on the sort key", async () => {
+    for (const sort of ["newest", "salary", "relevance"]) {
+      const query = sort === "relevance" ? "q=engineer&sort=relevance" : `sort=${sort}`;
+      const seen: number[] = [];
+      let cursor: ReturnType<typeof parseListingParams>["cursor"] = null;
+      for (let guard = 0; guard < 20; guard++) {
+        const page = await list(query, cursor);
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      expect(new Set(seen).size, sort).toBe(seen.length);
+      expect(seen.length, sort).toBe(60);
+    }
+  });
+
+  it("orders newest first and salary highest first", async () => {
+    const newest = await list("sort=newest");
+    const times = newest.items.map((i) => i.sortAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const salary = await list("sort=salary");
+    const pay = salary.items.map((i) => i.salaryMaxUsd ?? -1);
+    expect(pay).toEqual([...pay].sort((a, b) => b - a));
+    expect(pay[0]).toBe(259000);
+  });
+
+  it("counts facets for the current result set", async () => {
+    const facets = await countFacets(database.db, { remote: ["remote"] }, { now: NOW });
+    expect(facets.remote).toEqual([{ value: "remote", count: 30 }]);
+    expect(facets.level.find((l) => l.value === "staff")?.count).toBe(10);
+    expect(facets.company.find((c) => c.value === "kiln-ai")).toMatchObject({ label: "Kiln AI", count: 6 });
+    expect(facets.source.find((s) => s.value === "greenhouse")?.count).toBe(30);
+  });
+
+  it("answers a listing request in at most 3 SQL round trips", async () => {
+    const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: "event", level: "query" }] });
+    let queries = 0;
+    counted.$on("query", () => {
+      queries += 1;
+    });
+    const { filter, cursor } = parseListingParams(new URLSearchParams("q=engineer&level=senior&skills=pytorch&salaryMin=100000&withoutSalary=1&remote=onsite"));
+    await counted.$connect();
+    queries = 0;
+    await Promise.all([listPostings(counted, filter, cursor, { now: NOW }), countFacets(counted, filter, { now: NOW })]);
+    expect(queries).toBeGreaterThan(0);
+    expect(queries).toBeLessThanOrEqual(3);
+    await counted.$disconnect();
+  });
+});
