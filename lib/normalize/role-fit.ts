@@ -1,0 +1,113 @@
+import { classifyFamily, FAMILY_NAMES, TARGET_FAMILIES, type FamilyEvidence } from "@/lib/normalize/family";
+import { BELOW_TARGET_LEVELS, parseLevel, TARGET_LEVELS, type LevelEvidence } from "@/lib/normalize/level";
+import { SKILLS_BY_ID } from "@/lib/normalize/skill-taxonomy";
+import { matchSkills } from "@/lib/normalize/skills";
+import { normalizeTitle } from "@/lib/normalize/title";
+import type { RoleFit } from "@/lib/normalize/types";
+
+export interface RoleInput {
+  title: string;
+  description?: string | null;
+}
+
+/** Weights of the score, in one place so the reasons and the number agree. */
+const SCORE = {
+  targetFamily: 0.55,
+  levelInTitle: 0.35,
+  levelInDescription: 0.25,
+  levelNotStated: 0.12,
+  perMlSkill: 0.02,
+  maxSkillBonus: 0.08,
+  belowLevel: 0.2,
+  scientist: 0.35,
+  adjacent: 0.3,
+  other: 0.05,
+  otherMentioningMl: 0.1,
+} as const;
+
+// Skill families that say something about ML work, cited in reasons before languages and cloud.
+const ML_SKILL_FAMILIES = new Set(["inference_serving", "distributed_training", "ml_platform", "applied_domains", "frameworks"]);
+
+const round = (score: number): number => Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+
+function describedSkills(description: string | null | undefined): string[] {
+  if (!description) return [];
+  const mentions = matchSkills(description);
+  const ml = mentions.filter((mention) => ML_SKILL_FAMILIES.has(SKILLS_BY_ID.get(mention.id)?.family ?? ""));
+  const rest = mentions.filter((mention) => !ML_SKILL_FAMILIES.has(SKILLS_BY_ID.get(mention.id)?.family ?? ""));
+  return [...ml, ...rest].flatMap((mention) => SKILLS_BY_ID.get(mention.id)?.name ?? []);
+}
+
+const listWords = (words: readonly string[]): string =>
+  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+
+function familyReason(title: string, family: FamilyEvidence, level: LevelEvidence): string {
+  const levelPart = level.source === "title" ? `, ${level.level} level` : "";
+  if (family.source === "description") {
+    return `title says ${title}, description is about ${listWords(family.evidence)}: ${FAMILY_NAMES[family.family]}`;
+  }
+  switch (family.category) {
+    case "target":
+      return `title says ${title}: ${FAMILY_NAMES[family.family]}${levelPart}`;
+    case "scientist":
+      return `title says ${title}: research scientist role, adjacent to ML engineering${levelPart}`;
+    case "adjacent":
+      return `title says ${title}: ${family.kind}, adjacent to ML engineering${levelPart}`;
+    case "other":
+      return `title says ${title}: ${family.kind}, not an ML engineering role${levelPart}`;
+  }
+}
+
+function levelReason(level: LevelEvidence, isTarget: boolean): string | null {
+  if (level.source === "description") {
+    const verdict = BELOW_TARGET_LEVELS.has(level.level) && isTarget ? ", below target level" : "";
+    return `description says ${level.phrase}: ${level.level} level${verdict}`;
+  }
+  if (!isTarget) return null;
+  if (level.source === "none") return "level not stated";
+  if (BELOW_TARGET_LEVELS.has(level.level)) return `title says ${level.phrase}: below target level`;
+  if (level.level === "director") return `title says ${level.phrase}: director level, a management role`;
+  return null;
+}
+
+/**
+ * Whether a posting is a senior+ ML engineering role, with a 0..1 score and the reasons a person
+ * reads on the posting page. Transparent rules: family from the title (the description only for a
+ * bare "Software Engineer"), level from the title or else the description.
+ */
+export function classifyRole(input: RoleInput): RoleFit {
+  const title = normalizeTitle(input.title).display || input.title.trim();
+  const family = classifyFamily(input);
+  const level = parseLevel(input);
+  const skills = describedSkills(input.description);
+  const mlSkillCount = input.description
+    ? matchSkills(input.description).filter((mention) => ML_SKILL_FAMILIES.has(SKILLS_BY_ID.get(mention.id)?.family ?? "")).length
+    : 0;
+
+  const isTarget = family.category === "target" && TARGET_FAMILIES.has(family.family);
+  const levelFits = level.level === "unknown" || TARGET_LEVELS.has(level.level);
+  const fit = isTarget && levelFits;
+
+  let score: number;
+  if (fit) {
+    const levelWeight =
+      level.source === "title" ? SCORE.levelInTitle : level.source === "description" ? SCORE.levelInDescription : SCORE.levelNotStated;
+    const familyWeight = family.source === "title" ? SCORE.targetFamily : SCORE.targetFamily - 0.05;
+    score = familyWeight + levelWeight + Math.min(SCORE.maxSkillBonus, mlSkillCount * SCORE.perMlSkill);
+  } else if (isTarget) {
+    score = level.level === "intern" ? SCORE.belowLevel / 2 : SCORE.belowLevel;
+  } else if (family.category === "scientist") {
+    score = SCORE.scientist;
+  } else if (family.category === "adjacent") {
+    score = SCORE.adjacent;
+  } else {
+    score = mlSkillCount > 0 ? SCORE.otherMentioningMl : SCORE.other;
+  }
+
+  const reasons = [familyReason(title, family, level)];
+  const aboutLevel = levelReason(level, isTarget);
+  if (aboutLevel) reasons.push(aboutLevel);
+  if (skills.length > 0 && (isTarget || mlSkillCount > 0)) reasons.push(`description asks for ${listWords(skills.slice(0, 5))}`);
+
+  return { family: family.family, level: level.level, fit, score: round(score), reasons };
+}

@@ -1,0 +1,103 @@
+/**
+ * Job titles as the rules read them: gender markers and decoration removed for display, and a
+ * lower-case, accent-free, English-vocabulary form for matching.
+ */
+
+export interface NormalizedTitle {
+  /** The title as a person should see it quoted in a reason. */
+  display: string;
+  /** Lower case, accents removed, common non-English job words translated, abbreviations expanded. */
+  text: string;
+}
+
+// "(m/w/d)", "(H/F)", "(f/m/x)", "(all genders)", "m/f/d": German and French boards require them.
+const GENDER_MARKER =
+  /\s*[([]?\s*\b(?:[mwfhdx]|div|divers)\b\s*(?:[/|,*]\s*\b(?:[mwfhdx]|div|divers)\b\s*){1,3}[)\]]?|\s*[([]\s*(?:all genders?|gn\*?|alle geschlechter|tous genres)\s*[)\]]/gi;
+
+const DECORATION = /[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{1F1E6}-\u{1F1FF}]/gu;
+
+const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&nbsp;": " ", "&#39;": "'", "&quot;": '"', "&ndash;": "–", "&mdash;": "—" };
+
+/** Foreign job vocabulary → the English words the rules know. Applied to accent-free lower case. */
+const TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  // Spanish/Portuguese gendered endings: "ingeniero/a", "desarrollador(a)".
+  [/\s*\/\s*as?(?=[\s,)]|$)|\((?:a|as)\)/g, ""],
+  [/\b(?:apprentissage automatique|aprendizaje automatico|aprendizado de maquina|aprendizagem automatica|maschinelles lernen|apprendimento automatico)\b/g, "machine learning"],
+  [/\b(?:apprentissage profond|aprendizaje profundo|aprendizado profundo|deep-learning)\b/g, "deep learning"],
+  [/\b(?:intelligence artificielle|inteligencia artificial|kunstliche intelligenz|intelligenza artificiale)\b/g, "ai"],
+  [/\b(?:vision par ordinateur|vision por computador|visao computacional)\b/g, "computer vision"],
+  [/\bki(?=\s)/g, "ai"],
+  [/\b(?:ingenieure?s?|ingenieur(?:in)?|ingeniero|ingeniera|engenheir[oa]|ingegnere|inzynier)\b/g, "engineer"],
+  [/\b(?:entwickler(?:in)?|developpeur|developpeuse|desarrollador(?:a)?|desenvolvedor(?:a)?|sviluppatore)\b/g, "developer"],
+  [/\b(?:chercheur|chercheuse|investigador(?:a)?|pesquisador(?:a)?|forscher(?:in)?|ricercatore)\b/g, "researcher"],
+  [/\b(?:cientifico de datos|cientifica de datos|cientista de dados|data scientist(?:in)?|datenwissenschaftler(?:in)?)\b/g, "data scientist"],
+  [/\b(?:scientifique des donnees)\b/g, "data scientist"],
+  [/\b(?:analyste de donnees|analista de datos|analista de dados|datenanalyst(?:in)?)\b/g, "data analyst"],
+  [/\b(?:praktikant(?:in)?|praktikum|werkstudent(?:in)?|stagiaire|becari[oa]|practicas|estagio|estagiari[oa]|tirocinio|tirocinante|alternance|alternant(?:e)?|pasantia|pasante)\b/g, "intern"],
+  [/\b(?:stage)\b(?=\s*(?:[-–:|]|$|en|de|d'|ingenieur|engineer|data|machine|ml|ia|ai))/g, "intern"],
+  [/\b(?:confirme(?:e)?|experimente(?:e)?|erfahrene[rn]?)\b/g, "senior"],
+  [/\b(?:semi[- ]?senior|ssr|pleno|medior|intermediate)\b/g, "mid"],
+  [/\b(?:lider tecnico|lider tecnica|chef d'equipe|chef d equipe|responsable technique|technischer? leiter(?:in)?)\b/g, "tech lead"],
+  [/\b(?:lider|leitende[rn]?)\b/g, "lead"],
+  [/\b(?:directeur|directrice|direktor(?:in)?|diretor(?:a)?|direttore)\b/g, "director"],
+  [/\b(?:chef de projets?|jefe de proyecto|gerente de proje(?:c)?to|projektleiter(?:in)?)\b/g, "project manager"],
+  [/\b(?:chef de produit|gerente de producto|gerente de produto|produktmanager(?:in)?)\b/g, "product manager"],
+  [/\b(?:leiter(?:in)?|leitung|jefe|jefa|chef)\s+(?:de\s+|der\s+|des\s+)?/g, "head of "],
+  [/\b(?:teamleiter(?:in)?|teamlead)\b/g, "team lead"],
+  [/\b(?:gerente|responsable)\b/g, "manager"],
+  [/\b(?:recruteur|recruteuse|reclutador(?:a)?|recrutador(?:a)?|personalreferent(?:in)?)\b/g, "recruiter"],
+  [/\b(?:vendeur|ventas|vertrieb)\b/g, "sales"],
+  // French/Spanish/Portuguese put the noun first: "ingenieur en/de machine learning".
+  [/\bengineer (?:en|de|d'|em|do|da|di|fur|für|im)\s+/g, "engineer "],
+  [/\bdeveloper (?:en|de|d'|em|do|da|di|fur|für|im)\s+/g, "developer "],
+  [/\b(?:ia|ai)\b/g, "ai"],
+];
+
+/** Abbreviations people write in titles → the words the rules know. */
+const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bmles?\b/g, "machine learning engineer"],
+  [/\bswes?\b/g, "software engineer"],
+  [/\bsdes?\b/g, "software development engineer sde"],
+  [/\bmts\b/g, "member of technical staff"],
+  [/\bml\s*\/\s*ai\b|\bai\s*\/\s*ml\b|\bai\s*&\s*ml\b|\bml\s*&\s*ai\b/g, "machine learning ai"],
+  [/\bml\b/g, "machine learning"],
+  [/\bdl\b/g, "deep learning"],
+  [/\bcv\b/g, "computer vision"],
+  [/\bgen\s?ai\b/g, "generative ai"],
+  [/\bllms?\b/g, "llm"],
+  [/\bml\s?ops\b|\bmachine learning\s?ops\b/g, "mlops"],
+  [/\bsnr\.?\b|\bsr\.?(?=\s|$|,)/g, "senior"],
+  [/\bjr\.?(?=\s|$|,)/g, "junior"],
+  [/\bengr\.?\b|\beng\.?(?=\s|$|,)/g, "engineer"],
+  [/\bmgr\.?\b/g, "manager"],
+  [/\bvp\b/g, "vice president"],
+  [/\bfront[\s-]end\b/g, "frontend"],
+  [/\bback[\s-]end\b/g, "backend"],
+  [/\bfull[\s-]stack\b/g, "fullstack"],
+];
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|nbsp|#39|quot|ndash|mdash);/g, (entity) => HTML_ENTITIES[entity] ?? entity);
+}
+
+export function normalizeTitle(title: string): NormalizedTitle {
+  const display = decodeEntities(title)
+    .replace(DECORATION, " ")
+    .replace(GENDER_MARKER, " ")
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,)])/g, "$1")
+    .replace(/[\s,–—|-]+$/, "")
+    .trim();
+
+  let text = ` ${display} `
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[–—|·•]/g, " - ")
+    // "Machine-Learning-Ingenieur", "pre-training", "co-op": the rules read hyphenated words as separate words.
+    .replace(/(?<=[a-z0-9])-(?=[a-z0-9])/g, " ")
+    .replace(/\s+/g, " ");
+  for (const [pattern, replacement] of TRANSLATIONS) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of EXPANSIONS) text = text.replace(pattern, replacement);
+  return { display, text: text.replace(/\s+/g, " ").trim() };
+}
