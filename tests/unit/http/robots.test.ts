@@ -42,7 +42,11 @@ describe("robots.txt", () => {
   });
 
   it("blocks the host when robots.txt cannot be fetched at all", async () => {
-    const server = await testServer({ "/robots.txt": (_request, response) => response.socket?.destroy() });
+    const server = await testServer({
+      "/robots.txt": (_request, response) => {
+        response.socket?.destroy();
+      },
+    });
     const error = await rejectionOf(testClient().fetcherFor().fetch(`${server.url}/jobs`));
     expect(error.kind).toBe("retryable");
     expect(error.message).toMatch(/^robots\.txt of .* could not be fetched \(GET .*\/robots\.txt: network error/);
