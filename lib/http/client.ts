@@ -68,7 +68,6 @@ export interface RunFetcher extends Fetcher {
 }
 
 export interface HttpClient {
-  readonly userAgent: string;
   /** `validators`: what the source stored last time (Source.httpValidators parsed with validatorMapSchema). */
   fetcherFor(run?: { validators?: ValidatorMap; log?: HttpLog }): RunFetcher;
   close(): Promise<void>;

@@ -47,7 +47,9 @@ export class RobotsCache {
         const ttl = verdict.kind === "unreachable" ? this.options.failureTtlMs : this.options.ttlMs;
         entry.expiresAt = this.clock.now() + ttl;
       },
-      () => this.entries.delete(url.origin),
+      () => {
+        if (this.entries.get(url.origin) === entry) this.entries.delete(url.origin);
+      },
     );
     this.entries.set(url.origin, entry);
     return entry.verdict;
