@@ -1,5 +1,7 @@
 import { ashby } from "@/scrapers/ashby";
 import { greenhouse } from "@/scrapers/greenhouse";
+import { hackernews } from "@/scrapers/hackernews";
+import { jsonld } from "@/scrapers/jsonld";
 import { lever } from "@/scrapers/lever";
 import { personio } from "@/scrapers/personio";
 import { recruitee } from "@/scrapers/recruitee";
@@ -21,6 +23,8 @@ const scrapers = [
   remoteok,
   remotive,
   weworkremotely,
+  jsonld,
+  hackernews,
 ] as const satisfies readonly BoardScraper[];
 
 /** Every board kind that has a scraper, in a stable order. The only list of kinds. */
