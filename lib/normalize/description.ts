@@ -1,0 +1,148 @@
+import { load } from "cheerio/slim";
+import sanitizeHtml from "sanitize-html";
+
+const SAFE_HREF = /^(?:https?:|mailto:)/i;
+const LINK_REL = "nofollow noopener noreferrer";
+
+/**
+ * The allowlist for descriptions shown on our pages: text structure, links, code and simple
+ * tables. Everything active (script, style, iframe, svg, math, forms, event handlers) goes,
+ * and the contents of the dangerous ones go with it.
+ */
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "h2", "h3", "h4", "a", "code", "pre", "blockquote",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+  ],
+  allowedAttributes: { a: ["href", "rel"], th: ["colspan", "rowspan"], td: ["colspan", "rowspan"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  nonTextTags: [
+    "script", "style", "textarea", "option", "noscript", "svg", "math", "iframe", "object", "embed", "template",
+    "title", "head", "select", "button", "frameset", "noembed", "noframes", "xmp", "plaintext", "canvas", "audio", "video",
+  ],
+  transformTags: {
+    h1: "h2",
+    h5: "h4",
+    h6: "h4",
+    // Boards wrap paragraphs in divs; without a block the text of two divs would run together.
+    div: "p",
+    a: (tagName, attribs) => {
+      const href = (attribs.href ?? "").trim();
+      const safe: sanitizeHtml.Attributes = SAFE_HREF.test(href) ? { href, rel: LINK_REL } : {};
+      return { tagName, attribs: safe };
+    },
+  },
+};
+
+/** Greenhouse and WWR send "&lt;p&gt;..." with no real tags: that string is HTML, escaped once. */
+function isEntityEscapedHtml(html: string): boolean {
+  return !/<[a-z!/]/i.test(html) && /&lt;\/?[a-z!]/i.test(html);
+}
+
+/** Decode every HTML entity in text that carries no markup of its own. */
+export function decodeEntities(text: string): string {
+  return text.includes("&") ? load(text, null, false).text() : text;
+}
+
+/** A UTF-8 byte sequence for one character, each byte shown as a Latin-1 character. */
+const MOJIBAKE = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
+
+/**
+ * UTF-8 read as Latin-1 ("donâ\u0080\u0099t", Remote OK): re-decode each such sequence that
+ * is valid UTF-8, and leave everything else alone.
+ */
+export function repairMojibake(text: string): string {
+  return text.replace(MOJIBAKE, (sequence) => {
+    const repaired = Buffer.from(sequence, "latin1").toString("utf8");
+    return repaired.includes("\ufffd") ? sequence : repaired;
+  });
+}
+
+const TAG = /<(\/?)([a-z0-9]+)[^>]*>/g;
+const BLOCKS = new Set(["p", "ul", "ol", "h2", "h3", "h4", "pre", "blockquote", "table"]);
+
+/**
+ * Divs become paragraphs, so "<div><p>a</p></div>" would nest paragraphs, which browsers
+ * re-parse into empty ones: drop the wrapper of any paragraph that holds a block.
+ * The input is sanitize-html output, so tags are balanced and from the allowlist.
+ */
+function unwrapBlockParagraphs(html: string): string {
+  const wrappers = new Set<number>();
+  const stack: { tag: string; index: number }[] = [];
+  for (const match of html.matchAll(TAG)) {
+    const [, closing, tag = ""] = match;
+    if (tag === "br") continue;
+    if (closing) {
+      stack.pop();
+      continue;
+    }
+    if (BLOCKS.has(tag)) for (const open of stack) if (open.tag === "p") wrappers.add(open.index);
+    stack.push({ tag, index: match.index });
+  }
+  if (!wrappers.size) return html;
+  const openParagraphs: boolean[] = [];
+  return html.replace(TAG, (tagText, closing: string, tag: string, offset: number) => {
+    if (tag !== "p") return tagText;
+    if (!closing) {
+      const drop = wrappers.has(offset);
+      openParagraphs.push(drop);
+      return drop ? "" : tagText;
+    }
+    return openParagraphs.pop() ? "" : tagText;
+  });
+}
+
+/** Safe HTML for our pages from a board's description HTML (possibly entity-escaped). */
+export function sanitizeDescription(html: string): string {
+  const source = repairMojibake(html);
+  const decoded = isEntityEscapedHtml(source) ? decodeEntities(source) : source;
+  return unwrapBlockParagraphs(sanitizeHtml(decoded, SANITIZE_OPTIONS))
+    .replace(/<p>\s*<\/p>/g, "")
+    .trim();
+}
+
+const BLOCK_BOUNDARY = /<\/?(?:p|ul|ol|li|h2|h3|h4|pre|blockquote|table|thead|tbody|tfoot|tr|caption)\b[^>]*>|<br\s*\/?>/gi;
+const CELL_BOUNDARY = /<\/?(?:td|th)\b[^>]*>/gi;
+const BASIC_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeSanitizedEntities(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, decimal?: string, hex?: string, name?: string) => {
+    if (decimal) return String.fromCodePoint(Number(decimal));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return BASIC_ENTITIES[name?.toLowerCase() ?? ""] ?? entity;
+  });
+}
+
+/**
+ * Plain text of HTML that sanitizeDescription produced: blocks become lines, spaces collapse.
+ * Cheap string work, because the markup is already known to be our small allowlist.
+ */
+export function textFromSanitized(safeHtml: string): string {
+  return decodeSanitizedEntities(safeHtml.replace(BLOCK_BOUNDARY, "\n").replace(CELL_BOUNDARY, " ").replace(/<[^>]*>/g, ""))
+    .split("\n")
+    .map((line) => line.replace(/[\s\u00a0]+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** Plain text for search from any description HTML: block elements → newlines, collapsed whitespace. */
+export function htmlToText(html: string): string {
+  return textFromSanitized(sanitizeDescription(html));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** HTML for a board that only gives plain text: blank lines are paragraphs, single newlines breaks. */
+export function htmlFromPlainText(text: string): string {
+  return repairMojibake(text)
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br />")}</p>`)
+    .join("");
+}
