@@ -37,19 +37,22 @@ export const TARGET_FAMILIES: ReadonlySet<RoleFamily> = new Set<RoleFamily>([
 
 // Machine-learning subject matter, as titles name it (after normalizeTitle's translations and expansions).
 const ML_TOPIC =
-  /\b(?:machine learning|deep learning|ai|artificial intelligence|llm|generative ai|nlp|natural language|computer vision|vision|perception|speech|audio ml|recommendations?|recommender|recsys|ranking|relevance|personali[sz]ation|reinforcement learning|rl|neural|mlops|llmops|multimodal|pretraining|pre training|post training|posttraining|alignment|interpretability|prompt engineer(?:ing)?|agentic|autonomous agents?|ai agents?|robot learning|embodied|foundation models?|language models?|reward models?|frontier models?|diffusion|model (?:training|serving|inference|evaluation|quality|optimi[sz]ation|deployment|behaviou?rs?|performance|efficiency)|evals?|gpus?|tpus?|cuda|accelerators?|inference)\b/;
+  /\b(?:machine learning|deep learning|ai|artificial intelligence|llm|generative ai|nlp|natural language|computer vision|vision|perception|speech|audio ml|recommendations?|recommender|recsys|ranking|relevance|personali[sz]ation|reinforcement learning|rl|neural|mlops|llmops|multimodal|pretraining|pre training|post training|posttraining|alignment|interpretability|prompt engineer(?:ing)?|agentic|agents|autonomous agents?|ai agents?|pytorch|tensorflow|jax|tensorrt|vllm|onnx|cudnn|nccl|triton|deepspeed|megatron|kubeflow|mlflow|robot learning|embodied|foundation models?|language models?|reward models?|frontier models?|diffusion|model (?:training|serving|inference|evaluation|quality|optimi[sz]ation|deployment|behaviou?rs?|performance|efficiency)|evals?|gpus?|tpus?|cuda|accelerators?|inference|distributed training|large scale training|training (?:infrastructure|infra|platforms?|systems|clusters?|runtime|efficiency|performance)|feature stores?|feature platform)\b/;
 
 const INFERENCE_TOPIC =
-  /\b(?<!causal |statistical |bayesian |variational )inference\b|\bmodel (?:serving|deployment|optimi[sz]ation)\b|\b(?:llm|ai|machine learning) serving\b|\bserving\b(?=.*\b(?:machine learning|ai|llm|models?)\b)|\b(?:machine learning|ai|llm|models?)\b.*\bserving\b/;
+  /\b(?:tensorrt|vllm|triton inference|onnx runtime|(?<!causal |statistical |bayesian |variational )inference|model (?:serving|deployment|optimi[sz]ation))\b/;
+
+/** "Serving" alone ("Ads Serving") is ML serving only beside an ML topic. */
+const SERVING = /\bserving\b/;
 
 const RESEARCH_TOPIC =
   /\bresearch (?:software )?engineer|\bengineer,? (?:machine learning |ai )?research\b|\b(?:machine learning|ai|applied) research\b|\bresearch(?: engineering)?\b(?=.*\bengineer)|\b(?:pretraining|pre training|post training|posttraining|alignment|interpretability|science of scaling|reward models?|frontier|safety research|agi)\b/;
 
 const INFRA_TOPIC =
-  /\b(?:infrastructure|infra|platforms?|mlops|llmops|devops|tooling|compute|clusters?|accelerat(?:or|ors|ion)|gpus?|tpus?|cuda|(?:gpu|tpu|cuda|machine learning|ai|triton) kernels?|kernel engineer|compilers?|networking|reliability|sre|efficiency|performance|hpc|supercomput\w*|(?:machine learning|ai|training|distributed|inference|learning) systems|systems engineer|training (?:infrastructure|platform|systems))\b/;
+  /\b(?:infrastructure|infra|platforms?|mlops|llmops|devops|tooling|compute|clusters?|accelerat(?:or|ors|ion)|gpus?|tpus?|cuda|(?:gpu|tpu|cuda|machine learning|ai|triton) kernels?|kernel engineer|compilers?|networking|reliability|sre|efficiency|performance|hpc|supercomput\w*|(?:machine learning|ai|training|distributed|inference|learning) systems|distributed training|training (?:infrastructure|infra|platforms?|systems|clusters?)|feature stores?|feature platform|data engineer(?:ing)?)\b/;
 
 /** Infra words that are about ML on their own; other infra words need an ML topic beside them. */
-const ML_ONLY_INFRA = /\b(?:mlops|llmops|accelerat(?:or|ors|ion)|gpus?|tpus?|cuda|(?:gpu|tpu|cuda|triton) kernels?)\b/;
+const ML_ONLY_INFRA = /\b(?:mlops|llmops|cudnn|nccl|deepspeed|megatron|kubeflow|mlflow|accelerat(?:or|ors|ion)|gpus?|tpus?|cuda|(?:gpu|tpu|cuda|triton) kernels?)\b/;
 
 // Role nouns that make a title an engineering job.
 const ENGINEER_NOUN =
@@ -76,7 +79,7 @@ const NON_ENGINEERING: ReadonlyArray<readonly [string, RegExp]> = [
   ["legal", /\b(?:counsel|attorney|lawyer|legal|paralegal|compliance|privacy officer|regulatory|patent agent)\b/],
   ["finance and accounting", /\b(?:revenue|accountant|accounting|finance|financial|controller|tax|payroll|treasury|fp&a|auditor|billing specialist|procurement|purchasing)\b/],
   ["people and workplace", /\b(?:people (?:partner|operations|business partner|program)|human resources|hr|hrbp|benefits|workplace|facilities|office manager|executive assistant|assistant|coordinator|receptionist|immigration|mobility|learning and development|l&d)\b/],
-  ["operations and strategy", /\b(?:operations (?:manager|lead|specialist|associate|analyst)|strategy|bizops|business operations|chief operating)\b/],
+  ["operations and strategy", /\b(?:operations (?:manager|lead|specialist|associate|analyst)|operations$|strategy|bizops|business operations|chief operating)\b/],
   ["policy, trust and safety", /\b(?:policy|trust (?:and|&) safety|content moderat\w*|investigator|threat intelligence|fraud analyst|enforcement)\b/],
   ["support", /\b(?:support (?:specialist|representative|agent|technician|associate)|customer support|customer service|help ?desk|it support|service desk)\b/],
   ["data annotation and training", /\b(?:annotators?|labelers?|labellers?|raters?|ai trainers?|trainers?|tutors?|data labeling)\b/],
@@ -103,6 +106,9 @@ const CORE_ML_ROLE =
 
 const DATA_SCIENCE =
   /\b(?:data scien(?:ce|tists?)|decision scien(?:ce|tists?)|analytics|(?:data|product|marketing|bi|insights|reporting|growth|quant|quantitative|people|customer) analysts?|statisticians?|biostatisticians?|quant(?:itative)?(?: researchers?| analysts?| developers?)?|business intelligence|bi developer)\b/;
+
+/** Data words that decide the family even beside "Marketing" or "Manager" ("Marketing Data Analyst", "Data Science Manager"). */
+const STRONG_DATA_SCIENCE = /\b(?:data scien(?:ce|tists?)|data analysts?|analytics|statisticians?|decision scien(?:ce|tists?)|business intelligence)\b/;
 
 const MANAGEMENT = /\b(?:manager|management|director|head of|vice president|chief|cto|tlm)\b|^head\b|\bhead,/;
 
@@ -136,6 +142,12 @@ function splitTitle(text: string): TitleParts {
   const role = GENERIC_ROLE_HEAD.test(head) && qualifiers[0] ? `${head} ${qualifiers[0]}` : head;
   return { head, qualifiers, role, text };
 }
+
+const firstIndex = (pattern: RegExp, text: string, allowed: boolean): number | null => {
+  if (!allowed) return null;
+  const match = pattern.exec(text);
+  return match ? match.index : null;
+};
 
 const firstMatch = (rules: ReadonlyArray<readonly [string, RegExp]>, text: string): string | null =>
   rules.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
@@ -192,7 +204,12 @@ export function classifyFamily(input: { title: string; description?: string | nu
   const mlTopic = ML_TOPIC.test(text);
   const coreMlRole = CORE_ML_ROLE.test(head);
 
-  const nonEngineering = coreMlRole ? null : firstMatch(NON_ENGINEERING, role);
+  if (!coreMlRole && STRONG_DATA_SCIENCE.test(head) && !BUILDER_NOUN.test(head.replace(/\banalytics engineer/, ""))) {
+    return fromTitle("data_science", "adjacent", MANAGEMENT.test(role) ? "data science management" : "data science");
+  }
+
+  // Customer-facing engineers stay customer-facing even with "ML" in the title ("Forward Deployed ML Engineer").
+  const nonEngineering = coreMlRole ? (/\bforward deployed\b/.test(role) ? "solutions and customer engineering" : null) : firstMatch(NON_ENGINEERING, role);
   if (nonEngineering) return fromTitle("other", "other", nonEngineering);
 
   if (MANAGEMENT.test(role) && !/\b(?:tech lead|technical lead)\b/.test(role) && !coreMlRole) {
@@ -215,11 +232,14 @@ export function classifyFamily(input: { title: string; description?: string | nu
 
   const traineeOrEngineer = engineerNoun || TRAINEE_NOUN.test(text);
   if (traineeOrEngineer) {
-    if (INFERENCE_TOPIC.test(text)) return fromTitle("inference_serving", "target", FAMILY_NAMES.inference_serving);
-    if (RESEARCH_TOPIC.test(text) || /\bresearch\b/.test(head)) return fromTitle("applied_research", "target", FAMILY_NAMES.applied_research);
-    if (INFRA_TOPIC.test(text) && (mlTopic || ML_ONLY_INFRA.test(text))) {
-      return fromTitle("ml_infrastructure", "target", FAMILY_NAMES.ml_infrastructure);
-    }
+    // A title naming several specialties ("ML Infrastructure & Serving") is about the one it names first.
+    const specialties: Array<[RoleFamily, number]> = [
+      ["inference_serving", firstIndex(INFERENCE_TOPIC, text, true) ?? firstIndex(SERVING, text, mlTopic)],
+      ["applied_research", firstIndex(RESEARCH_TOPIC, text, true) ?? firstIndex(/\bresearch\b/, head, true)],
+      ["ml_infrastructure", firstIndex(INFRA_TOPIC, text, mlTopic || ML_ONLY_INFRA.test(text))],
+    ].flatMap(([family, index]) => (index === null ? [] : [[family, index] as [RoleFamily, number]]));
+    const specialty = specialties.sort((a, b) => a[1] - b[1])[0];
+    if (specialty) return fromTitle(specialty[0], "target", FAMILY_NAMES[specialty[0]]);
     if (mlTopic) return fromTitle("ml_engineering", "target", FAMILY_NAMES.ml_engineering);
   }
 

@@ -107,13 +107,16 @@ const YEARS_OF_EXPERIENCE = new RegExp(
     `${NUMBER}\\s*\\+\\s*(?:years?|yrs?)\\b`,
     `${NUMBER}\\s*(?:\\+\\s*)?(?:-|–|to)\\s*\\d{1,2}\\s*\\+?\\s*(?:years?|yrs?)\\b`,
     `${NUMBER}\\s+or more\\s+(?:years?|yrs?)\\b`,
-    `(?:at least|minimum(?: of)?|min\\.?|over|more than)\\s+${NUMBER}\\s*\\+?\\s*(?:years?|yrs?)\\b`,
+    `(?:at least|minimum(?: of)?|min\\.?)\\s+${NUMBER}\\s*\\+?\\s*(?:years?|yrs?)\\b`,
+    `(?:over|more than)\\s+${NUMBER}\\s*(?:years?|yrs?)\\b(?=[^.;\\n]{0,60}\\bexperience)`,
     `${NUMBER}\\s*(?:years?|yrs?)\\b(?=[^.;\\n]{0,60}\\bexperience)`,
   ].join("|"),
   "gi",
 );
 
-const NOT_A_REQUIREMENT = /\b(?:over the (?:past|last|next)|in the (?:past|last|next)|for the (?:past|last)|founded|ago|old)\s*$/i;
+// Years that describe the company, a vesting schedule or a time span, not the candidate.
+const NOT_A_REQUIREMENT_BEFORE = /\b(?:over the (?:past|last|next)|in the (?:past|last|next)|for the (?:past|last)|founded|for over|for more than|vest(?:s|ing|ed)?(?: over)?|within|after|first|next|up to)\s*$/i;
+const NOT_A_REQUIREMENT_AFTER = /^[^.;\n]{0,30}\b(?:in business|of (?:history|growth|operations?|operating)|old|ago|history|vesting|cliff|contract|warranty)\b/i;
 
 function yearsToLevel(years: number): Level {
   if (years <= 1) return "junior";
@@ -131,7 +134,9 @@ export function yearsOfExperience(description: string): { years: number; phrase:
   for (const match of description.matchAll(YEARS_OF_EXPERIENCE)) {
     const word = match.slice(1).find((group) => group !== undefined);
     if (!word) continue;
-    if (NOT_A_REQUIREMENT.test(description.slice(Math.max(0, match.index - 25), match.index))) continue;
+    const end = match.index + match[0].length;
+    if (NOT_A_REQUIREMENT_BEFORE.test(description.slice(Math.max(0, match.index - 25), match.index))) continue;
+    if (NOT_A_REQUIREMENT_AFTER.test(description.slice(end, end + 40))) continue;
     const years = parseNumber(word);
     if (!Number.isFinite(years) || years > 25) continue;
     if (!best || years > best.years) best = { years, phrase: match[0].replace(/\s+/g, " ").trim() };

@@ -21,7 +21,9 @@ const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&nbsp;": " ", "&#
 /** Foreign job vocabulary → the English words the rules know. Applied to accent-free lower case. */
 const TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // Spanish/Portuguese gendered endings: "ingeniero/a", "desarrollador(a)".
-  [/\s*\/\s*as?(?=[\s,)]|$)|\((?:a|as)\)/g, ""],
+  [/\s*\/\s*as?(?=[\s,)]|$)|\((?:a|as|e|es|ne|in)\)|\*(?:in|innen)\b/g, ""],
+  [/\bsoftware ?entwickler(?:in)?\b/g, "software developer"],
+  [/\b(?:abschlussarbeit|masterarbeit|bachelorarbeit|masterand(?:in)?|tesista)\b/g, "intern"],
   [/\b(?:apprentissage automatique|aprendizaje automatico|aprendizado de maquina|aprendizagem automatica|maschinelles lernen|apprendimento automatico)\b/g, "machine learning"],
   [/\b(?:apprentissage profond|aprendizaje profundo|aprendizado profundo|deep-learning)\b/g, "deep learning"],
   [/\b(?:intelligence artificielle|inteligencia artificial|kunstliche intelligenz|intelligenza artificiale)\b/g, "ai"],
@@ -65,7 +67,7 @@ const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcv\b/g, "computer vision"],
   [/\bgen\s?ai\b/g, "generative ai"],
   [/\bllms?\b/g, "llm"],
-  [/\bml\s?ops\b|\bmachine learning\s?ops\b/g, "mlops"],
+  [/\bml\s?ops\b|\bmachine learning\s?op(?:s|erations)\b/g, "mlops"],
   [/\bsnr\.?\b|\bsr\.?(?=\s|$|,)/g, "senior"],
   [/\bjr\.?(?=\s|$|,)/g, "junior"],
   [/\bengr\.?\b|\beng\.?(?=\s|$|,)/g, "engineer"],
