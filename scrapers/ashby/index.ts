@@ -74,7 +74,11 @@ type Component = z.infer<typeof componentSchema>;
 
 export function parse(payload: string, context: ParseContext): RawPosting[] {
   const value = readJson(BOARD, payload);
-  const jobs = hasKey(value, "jobs") ? validatePayload(BOARD, value, boardSchema).jobs : [validatePayload(BOARD, value, jobSchema)];
+  // The board endpoint wraps jobs in {jobs, apiVersion}; a saved single job is the object itself.
+  const jobs =
+    hasKey(value, "id") && !hasKey(value, "jobs")
+      ? [validatePayload(BOARD, value, jobSchema)]
+      : validatePayload(BOARD, value, boardSchema).jobs;
   return checkPostings(
     BOARD,
     jobs.filter((job) => job.isListed !== false).map((job) => toPosting(job, context)),

@@ -50,9 +50,9 @@ type GreenhouseJob = z.infer<typeof jobSchema>;
 export function parse(payload: string, context: ParseContext): RawPosting[] {
   const value = readJson(BOARD, payload);
   // The list endpoint wraps jobs in {jobs, meta}; the single-job endpoint returns the job itself.
-  const jobs = hasKey(value, "jobs")
-    ? validatePayload(BOARD, value, listSchema).jobs
-    : [validatePayload(BOARD, value, jobSchema)];
+  const jobs = hasKey(value, "id") && !hasKey(value, "jobs")
+    ? [validatePayload(BOARD, value, jobSchema)]
+    : validatePayload(BOARD, value, listSchema).jobs;
   return checkPostings(
     BOARD,
     jobs.map((job) => toPosting(job, context)),

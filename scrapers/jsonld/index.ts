@@ -182,10 +182,7 @@ function placeText(value: unknown): string | undefined {
 }
 
 function descriptionHtml(job: JobPosting): string | undefined {
-  const description = job.description
-    ? // Some templates double-escape the HTML or leave literal "\n" sequences in it.
-      (isEntityEscapedHtml(job.description) ? decodeEntities(job.description) : job.description).replace(/\\n/g, "\n").trim()
-    : undefined;
+  const description = job.description ? descriptionBody(job.description) : undefined;
   const sections = (
     [
       ["Responsibilities", job.responsibilities],
@@ -199,6 +196,17 @@ function descriptionHtml(job: JobPosting): string | undefined {
   });
   const parts = [description, ...sections].filter((part): part is string => Boolean(part));
   return parts.length ? parts.join("\n") : undefined;
+}
+
+/** Some templates double-escape the HTML or leave literal "\n" sequences; plain text becomes paragraphs. */
+function descriptionBody(description: string): string | undefined {
+  const html = (isEntityEscapedHtml(description) ? decodeEntities(description) : description).replace(/\\n/g, "\n").trim();
+  if (/<[a-z][^>]*>/i.test(html)) return html || undefined;
+  const paragraphs = decodeEntities(html)
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+  return paragraphs.length ? paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n") : undefined;
 }
 
 /** HTML as given; plain text with "&nbsp;"-joined items (Meta) becomes a list. */

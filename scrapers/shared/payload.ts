@@ -22,8 +22,32 @@ export function validatePayload<Schema extends z.ZodType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = formatPath([...at, ...(issue?.path ?? [])]);
-  const what = (issue?.message ?? "does not match the expected shape").replace(/^Invalid input: /, "");
+  const what = issue ? describeIssue(issue, value) : "does not match the expected shape";
   throw new PayloadError(`${board} payload: ${where ? `${where}: ` : ""}${what}`, { cause: result.error });
+}
+
+/** Zod's wording, except for unions, whose "Invalid input" is spelled out as the types they accept. */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === "invalid_union") {
+    const expected = [
+      ...new Set(issue.errors.flatMap((branch) => branch.flatMap((inner) => (inner.code === "invalid_type" ? [inner.expected] : [])))),
+    ];
+    if (expected.length) return `expected ${expected.join(" or ")}, received ${typeName(valueAt(value, issue.path))}`;
+  }
+  return issue.message.replace(/^Invalid input: /, "");
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (current, key) => (current !== null && typeof current === "object" ? (current as Record<PropertyKey, unknown>)[key] : undefined),
+    value,
+  );
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
 }
 
 export function readJson(board: string, payload: string): unknown {

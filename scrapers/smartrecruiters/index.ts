@@ -88,9 +88,10 @@ type Posting = z.infer<typeof postingSchema>;
 export function parse(payload: string, context: ParseContext): RawPosting[] {
   const value = readJson(BOARD, payload);
   // The list endpoint wraps postings in {content}; a detail response is the posting itself.
-  const postings = hasKey(value, "content")
-    ? validatePayload(BOARD, value, listSchema).content
-    : [validatePayload(BOARD, value, postingSchema)];
+  const postings =
+    hasKey(value, "id") && !hasKey(value, "content")
+      ? [validatePayload(BOARD, value, postingSchema)]
+      : validatePayload(BOARD, value, listSchema).content;
   return checkPostings(
     BOARD,
     uniqueBy(postings, (posting) => posting.id).map((posting) => toPosting(posting, context)),
