@@ -1,4 +1,4 @@
-import { SKILLS_BY_ID, type SkillFamily } from "@/lib/normalize/skill-taxonomy";
+import { skillPhrase, SKILLS_BY_ID, type SkillFamily } from "@/lib/normalize/skill-taxonomy";
 import { matchSkills } from "@/lib/normalize/skills";
 import { normalizeTitle } from "@/lib/normalize/title";
 import type { RoleFamily } from "@/lib/normalize/types";
@@ -159,7 +159,7 @@ const ML_SKILL_FAMILIES: ReadonlySet<SkillFamily> = new Set<SkillFamily>([
   "applied_domains",
   "frameworks",
 ]);
-const NOT_ML_SPECIFIC = new Set(["numpy", "pandas", "evaluation", "time-series", "a-b-testing"]);
+const NOT_ML_SPECIFIC: ReadonlySet<string> = new Set(["numpy", "pandas", "evaluation", "time-series"]);
 const ML_PHRASE = /\b(?:[Mm]achine [Ll]earning|[Dd]eep [Ll]earning|ML|LLMs?|AI models?|[Nn]eural [Nn]etworks?|[Mm]odel [Tt]raining|[Tt]raining (?:and serving )?models)\b/g;
 
 /**
@@ -186,7 +186,10 @@ export function familyFromDescription(description: string): FamilyEvidence | nul
       : infrastructure > applied
         ? "ml_infrastructure"
         : "ml_engineering";
-  const evidence = mentions.slice(0, 4).flatMap((mention) => SKILLS_BY_ID.get(mention.id)?.name ?? []);
+  const evidence = mentions.slice(0, 4).flatMap((mention) => {
+    const skill = SKILLS_BY_ID.get(mention.id);
+    return skill ? [skillPhrase(skill)] : [];
+  });
   return { family, category: "target", source: "description", kind: FAMILY_NAMES[family], evidence };
 }
 

@@ -70,7 +70,8 @@ const LADDER = /\b(l(?:[3-9]|10)|e[3-9]|ict?[1-7])\b/;
 const NUMBERED =
   /\b(?:engineer|developer|scientist|analyst|researcher|architect|programmer|sde|swe|specialist|consultant|designer|associate|level|mts)\s*-?\s*(iv|v|i{1,3}|[1-5])\b(?!\s*(?:\+|years|yrs|d\b))/;
 
-const capitalize = (words: string): string => words.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+const capitalize = (words: string): string =>
+  words.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()).replace(/\b(?:Sde|Swe|Mts|Tl|Tlm|Cto|Svp|Evp)\b/g, (acronym) => acronym.toUpperCase());
 
 /** Level stated in a title, or null when it says nothing about level. */
 export function levelFromTitle(title: string): { level: Level; phrase: string } | null {

@@ -1,6 +1,6 @@
 import { classifyFamily, FAMILY_NAMES, TARGET_FAMILIES, type FamilyEvidence } from "@/lib/normalize/family";
 import { BELOW_TARGET_LEVELS, parseLevel, TARGET_LEVELS, type LevelEvidence } from "@/lib/normalize/level";
-import { SKILLS_BY_ID } from "@/lib/normalize/skill-taxonomy";
+import { skillPhrase, SKILLS_BY_ID, type SkillFamily } from "@/lib/normalize/skill-taxonomy";
 import { matchSkills } from "@/lib/normalize/skills";
 import { normalizeTitle } from "@/lib/normalize/title";
 import type { RoleFit } from "@/lib/normalize/types";
@@ -26,17 +26,20 @@ const SCORE = {
 } as const;
 
 // Skill families that say something about ML work, cited in reasons before languages and cloud.
-const ML_SKILL_FAMILIES = new Set(["inference_serving", "distributed_training", "ml_platform", "applied_domains", "frameworks"]);
+const ML_SKILL_FAMILIES: ReadonlySet<SkillFamily> = new Set<SkillFamily>(["inference_serving", "distributed_training", "ml_platform", "applied_domains", "frameworks"]);
 
 const round = (score: number): number => Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 
-function describedSkills(description: string | null | undefined): string[] {
-  if (!description) return [];
-  const mentions = matchSkills(description);
-  const ml = mentions.filter((mention) => ML_SKILL_FAMILIES.has(SKILLS_BY_ID.get(mention.id)?.family ?? ""));
-  const rest = mentions.filter((mention) => !ML_SKILL_FAMILIES.has(SKILLS_BY_ID.get(mention.id)?.family ?? ""));
-  return [...ml, ...rest].flatMap((mention) => SKILLS_BY_ID.get(mention.id)?.name ?? []);
+/** Skills a description asks for, ML ones first (they say more about the role than "Python" or "AWS"). */
+function describedSkills(description: string | null | undefined): { phrases: string[]; mlCount: number } {
+  const skills = description ? matchSkills(description).flatMap((mention) => SKILLS_BY_ID.get(mention.id) ?? []) : [];
+  const ml = skills.filter((skill) => ML_SKILL_FAMILIES.has(skill.family));
+  const rest = skills.filter((skill) => !ML_SKILL_FAMILIES.has(skill.family));
+  return { phrases: [...ml, ...rest].map(skillPhrase), mlCount: ml.length };
 }
+
+/** "You will lead" → "you will lead", so a quoted phrase reads inside a reason. */
+const sentenceCase = (phrase: string): string => phrase.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
 
 const listWords = (words: readonly string[]): string =>
   words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
@@ -61,7 +64,7 @@ function familyReason(title: string, family: FamilyEvidence, level: LevelEvidenc
 function levelReason(level: LevelEvidence, isTarget: boolean): string | null {
   if (level.source === "description") {
     const verdict = BELOW_TARGET_LEVELS.has(level.level) && isTarget ? ", below target level" : "";
-    return `description says ${level.phrase}: ${level.level} level${verdict}`;
+    return `description says ${sentenceCase(level.phrase ?? "")}: ${level.level} level${verdict}`;
   }
   if (!isTarget) return null;
   if (level.source === "none") return "level not stated";
@@ -79,10 +82,7 @@ export function classifyRole(input: RoleInput): RoleFit {
   const title = normalizeTitle(input.title).display || input.title.trim();
   const family = classifyFamily(input);
   const level = parseLevel(input);
-  const skills = describedSkills(input.description);
-  const mlSkillCount = input.description
-    ? matchSkills(input.description).filter((mention) => ML_SKILL_FAMILIES.has(SKILLS_BY_ID.get(mention.id)?.family ?? "")).length
-    : 0;
+  const { phrases: skills, mlCount: mlSkillCount } = describedSkills(input.description);
 
   const isTarget = family.category === "target" && TARGET_FAMILIES.has(family.family);
   const levelFits = level.level === "unknown" || TARGET_LEVELS.has(level.level);

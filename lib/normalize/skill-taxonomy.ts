@@ -46,6 +46,8 @@ export interface Skill {
   caseSensitiveAliases?: readonly string[];
   /** Required context for the case-sensitive aliases; without it they match on case alone. */
   context?: SkillContext;
+  /** A practice rather than a product: written in lower case inside a sentence ("asks for model serving"). */
+  technique?: true;
 }
 
 export const SKILLS: readonly Skill[] = [
@@ -78,8 +80,8 @@ export const SKILLS: readonly Skill[] = [
   { id: "pandas", name: "pandas", family: "frameworks", aliases: ["pandas", "polars"] },
 
   // Inference and serving
-  { id: "model-serving", name: "Model serving", family: "inference_serving", aliases: ["model serving", "serving models", "model deployment", "deploying models", "inference serving", "serving infrastructure", "serving systems", "online inference", "real-time inference", "llm serving", "inference server", "inference servers", "inference service", "inference services", "inference engine", "inference engines"] },
-  { id: "inference-optimization", name: "Inference optimization", family: "inference_serving", aliases: ["inference optimization", "inference optimisation", "inference performance", "inference latency", "low-latency inference", "inference efficiency", "optimizing inference", "model optimization"] },
+  { id: "model-serving", name: "Model serving", family: "inference_serving", technique: true, aliases: ["model serving", "serving models", "model deployment", "deploying models", "inference serving", "serving infrastructure", "serving systems", "online inference", "real-time inference", "llm serving", "inference server", "inference servers", "inference service", "inference services", "inference engine", "inference engines"] },
+  { id: "inference-optimization", name: "Inference optimization", family: "inference_serving", technique: true, aliases: ["inference optimization", "inference optimisation", "inference performance", "inference latency", "low-latency inference", "inference efficiency", "optimizing inference", "model optimization"] },
   { id: "vllm", name: "vLLM", family: "inference_serving", aliases: ["vllm"] },
   { id: "sglang", name: "SGLang", family: "inference_serving", aliases: ["sglang"] },
   { id: "tgi", name: "Text Generation Inference", family: "inference_serving", aliases: ["text generation inference", "text-generation-inference"] },
@@ -88,17 +90,17 @@ export const SKILLS: readonly Skill[] = [
   { id: "onnx", name: "ONNX", family: "inference_serving", aliases: ["onnx", "onnx runtime", "onnxruntime"] },
   { id: "openvino", name: "OpenVINO", family: "inference_serving", aliases: ["openvino", "tflite", "tensorflow lite", "coreml", "core ml", "executorch"] },
   { id: "torchserve", name: "TorchServe / KServe / BentoML", family: "inference_serving", aliases: ["torchserve", "kserve", "bentoml", "seldon", "ray serve", "tf serving", "tensorflow serving"] },
-  { id: "quantization", name: "Quantization", family: "inference_serving", aliases: ["quantization", "quantisation", "quantized", "int8", "fp8", "int4"] },
-  { id: "pruning", name: "Pruning", family: "inference_serving", aliases: ["pruning", "sparsity"] },
-  { id: "distillation", name: "Distillation", family: "inference_serving", aliases: ["distillation", "knowledge distillation", "model distillation"] },
-  { id: "caching", name: "Caching", family: "inference_serving", aliases: ["caching", "kv cache", "kv-cache", "kv caching", "prefix caching", "paged attention", "pagedattention"] },
-  { id: "batching", name: "Batching", family: "inference_serving", aliases: ["continuous batching", "dynamic batching", "request batching", "in-flight batching"] },
-  { id: "speculative-decoding", name: "Speculative decoding", family: "inference_serving", aliases: ["speculative decoding", "speculative sampling"] },
-  { id: "gpu-kernels", name: "GPU kernels", family: "inference_serving", aliases: ["gpu kernels", "cuda kernels", "kernel optimization", "custom kernels", "flashattention", "flash attention", "cutlass"] },
+  { id: "quantization", name: "Quantization", family: "inference_serving", technique: true, aliases: ["quantization", "quantisation", "quantized", "int8", "fp8", "int4"] },
+  { id: "pruning", name: "Pruning", family: "inference_serving", technique: true, aliases: ["pruning", "sparsity"] },
+  { id: "distillation", name: "Distillation", family: "inference_serving", technique: true, aliases: ["distillation", "knowledge distillation", "model distillation"] },
+  { id: "caching", name: "Caching", family: "inference_serving", technique: true, aliases: ["caching", "kv cache", "kv-cache", "kv caching", "prefix caching", "paged attention", "pagedattention"] },
+  { id: "batching", name: "Batching", family: "inference_serving", technique: true, aliases: ["continuous batching", "dynamic batching", "request batching", "in-flight batching"] },
+  { id: "speculative-decoding", name: "Speculative decoding", family: "inference_serving", technique: true, aliases: ["speculative decoding", "speculative sampling"] },
+  { id: "gpu-kernels", name: "GPU kernels", family: "inference_serving", technique: true, aliases: ["gpu kernels", "cuda kernels", "kernel optimization", "custom kernels", "flashattention", "flash attention", "cutlass"] },
 
   // Distributed training
-  { id: "distributed-training", name: "Distributed training", family: "distributed_training", aliases: ["distributed training", "large-scale training", "large scale training", "multi-node training", "data parallelism", "model parallelism", "tensor parallelism", "pipeline parallelism", "data parallel", "model parallel", "tensor parallel", "pipeline parallel", "fsdp", "zero-3", "training infrastructure", "training at scale"] },
-  { id: "pretraining", name: "Pretraining", family: "distributed_training", aliases: ["pretraining", "pre-training", "foundation model training", "training large models", "training llms"] },
+  { id: "distributed-training", name: "Distributed training", family: "distributed_training", technique: true, aliases: ["distributed training", "large-scale training", "large scale training", "multi-node training", "data parallelism", "model parallelism", "tensor parallelism", "pipeline parallelism", "data parallel", "model parallel", "tensor parallel", "pipeline parallel", "fsdp", "zero-3", "training infrastructure", "training at scale"] },
+  { id: "pretraining", name: "Pretraining", family: "distributed_training", technique: true, aliases: ["pretraining", "pre-training", "foundation model training", "training large models", "training llms"] },
   { id: "deepspeed", name: "DeepSpeed", family: "distributed_training", aliases: ["deepspeed"] },
   { id: "megatron", name: "Megatron-LM", family: "distributed_training", aliases: ["megatron", "megatron-lm", "nvidia nemo"] },
   { id: "nccl", name: "NCCL / collectives", family: "distributed_training", aliases: ["nccl", "mpi", "rdma", "infiniband", "collective communication", "collective communications"] },
@@ -106,17 +108,17 @@ export const SKILLS: readonly Skill[] = [
   { id: "ray", name: "Ray", family: "distributed_training", aliases: ["ray train", "ray tune", "ray data", "anyscale", "ray cluster", "ray clusters"], caseSensitiveAliases: ["Ray"], context: "list" },
   { id: "gpu", name: "GPUs", family: "distributed_training", aliases: ["gpu", "gpus", "gpu clusters", "h100", "a100", "h100s", "a100s"] },
   { id: "tpu", name: "TPUs", family: "distributed_training", aliases: ["tpu", "tpus", "trainium", "ml accelerators", "ai accelerators", "hardware accelerators"] },
-  { id: "mixed-precision", name: "Mixed precision", family: "distributed_training", aliases: ["mixed precision", "mixed-precision", "bf16", "fp16"] },
+  { id: "mixed-precision", name: "Mixed precision", family: "distributed_training", technique: true, aliases: ["mixed precision", "mixed-precision", "bf16", "fp16"] },
   { id: "slurm", name: "Slurm", family: "distributed_training", aliases: ["slurm"] },
 
   // ML platform and MLOps
   { id: "mlops", name: "MLOps", family: "ml_platform", aliases: ["mlops", "ml ops", "llmops", "ml platform", "ml platforms", "machine learning platform", "ml infrastructure", "ml infra", "machine learning infrastructure", "ai infrastructure", "ai platform"] },
   { id: "kubeflow", name: "Kubeflow", family: "ml_platform", aliases: ["kubeflow"] },
   { id: "mlflow", name: "MLflow", family: "ml_platform", aliases: ["mlflow"] },
-  { id: "feature-store", name: "Feature stores", family: "ml_platform", aliases: ["feature store", "feature stores", "feast", "tecton", "feature platform"] },
-  { id: "experiment-tracking", name: "Experiment tracking", family: "ml_platform", aliases: ["experiment tracking", "weights & biases", "weights and biases", "wandb", "w&b", "comet ml", "neptune.ai"] },
-  { id: "model-monitoring", name: "Model monitoring", family: "ml_platform", aliases: ["model monitoring", "ml monitoring", "drift detection", "model drift", "data drift", "model registry", "model versioning"] },
-  { id: "ml-pipelines", name: "ML pipelines", family: "ml_platform", aliases: ["ml pipelines", "ml pipeline", "training pipelines", "training pipeline", "metaflow", "zenml", "flyte"] },
+  { id: "feature-store", name: "Feature stores", family: "ml_platform", technique: true, aliases: ["feature store", "feature stores", "feast", "tecton", "feature platform"] },
+  { id: "experiment-tracking", name: "Experiment tracking", family: "ml_platform", technique: true, aliases: ["experiment tracking", "weights & biases", "weights and biases", "wandb", "w&b", "comet ml", "neptune.ai"] },
+  { id: "model-monitoring", name: "Model monitoring", family: "ml_platform", technique: true, aliases: ["model monitoring", "ml monitoring", "drift detection", "model drift", "data drift", "model registry", "model versioning"] },
+  { id: "ml-pipelines", name: "ML pipelines", family: "ml_platform", technique: true, aliases: ["ml pipelines", "ml pipeline", "training pipelines", "training pipeline", "metaflow", "zenml", "flyte"] },
 
   // Data pipelines
   { id: "spark", name: "Spark", family: "data_pipelines", aliases: ["apache spark", "pyspark", "spark sql", "spark streaming", "sparksql"], caseSensitiveAliases: ["Spark"] },
@@ -126,10 +128,10 @@ export const SKILLS: readonly Skill[] = [
   { id: "beam", name: "Apache Beam", family: "data_pipelines", aliases: ["apache beam", "dataflow"], caseSensitiveAliases: ["Beam"], context: "list" },
   { id: "dbt", name: "dbt", family: "data_pipelines", aliases: ["dbt"] },
   { id: "databricks", name: "Databricks", family: "data_pipelines", aliases: ["databricks", "delta lake"] },
-  { id: "data-warehouses", name: "Data warehouses", family: "data_pipelines", aliases: ["snowflake", "bigquery", "redshift", "clickhouse", "data warehouse", "data lake", "lakehouse"] },
+  { id: "data-warehouses", name: "Data warehouses", family: "data_pipelines", technique: true, aliases: ["snowflake", "bigquery", "redshift", "clickhouse", "data warehouse", "data lake", "lakehouse"] },
   { id: "hadoop", name: "Hadoop", family: "data_pipelines", aliases: ["hadoop", "hive", "mapreduce"] },
   { id: "dask", name: "Dask", family: "data_pipelines", aliases: ["dask"] },
-  { id: "vector-databases", name: "Vector databases", family: "data_pipelines", aliases: ["vector database", "vector databases", "vector db", "vector store", "vector search", "pinecone", "weaviate", "milvus", "faiss", "qdrant", "pgvector", "chromadb"] },
+  { id: "vector-databases", name: "Vector databases", family: "data_pipelines", technique: true, aliases: ["vector database", "vector databases", "vector db", "vector store", "vector search", "pinecone", "weaviate", "milvus", "faiss", "qdrant", "pgvector", "chromadb"] },
   { id: "etl", name: "ETL", family: "data_pipelines", aliases: ["etl", "elt", "data pipelines", "data pipeline"] },
 
   // Cloud and operations
@@ -146,24 +148,29 @@ export const SKILLS: readonly Skill[] = [
   // Applied domains and techniques
   { id: "llms", name: "LLMs", family: "applied_domains", aliases: ["llm", "llms", "large language model", "large language models", "generative ai", "genai", "gen ai", "foundation models", "foundation model", "transformer models", "gpt"] },
   { id: "rag", name: "RAG", family: "applied_domains", aliases: ["retrieval-augmented generation", "retrieval augmented generation", "retrieval-augmented"], caseSensitiveAliases: ["RAG"] },
-  { id: "fine-tuning", name: "Fine-tuning", family: "applied_domains", aliases: ["fine-tuning", "fine-tune", "fine-tuned", "lora", "qlora", "peft", "instruction tuning", "sft", "supervised fine-tuning", "post-training"] },
+  { id: "fine-tuning", name: "Fine-tuning", family: "applied_domains", technique: true, aliases: ["fine-tuning", "fine-tune", "fine-tuned", "lora", "qlora", "peft", "instruction tuning", "sft", "supervised fine-tuning", "post-training"] },
   { id: "rlhf", name: "RLHF", family: "applied_domains", aliases: ["rlhf", "rlaif", "reinforcement learning from human feedback", "direct preference optimization", "reward modeling", "reward models", "preference optimization"] },
-  { id: "reinforcement-learning", name: "Reinforcement learning", family: "applied_domains", aliases: ["reinforcement learning", "deep rl"] },
-  { id: "recommender-systems", name: "Recommender systems", family: "applied_domains", aliases: ["recommender systems", "recommender system", "recommendation systems", "recommendation system", "recommendation engine", "recommendation engines", "recommendation models", "recommenders", "recsys", "personalization", "collaborative filtering"] },
-  { id: "search-ranking", name: "Search and ranking", family: "applied_domains", aliases: ["ranking", "learning to rank", "search relevance", "information retrieval", "ads ranking", "ranking models", "retrieval systems"] },
-  { id: "computer-vision", name: "Computer vision", family: "applied_domains", aliases: ["computer vision", "image recognition", "object detection", "image segmentation", "semantic segmentation", "image classification", "opencv", "video understanding", "vision models"] },
+  { id: "reinforcement-learning", name: "Reinforcement learning", family: "applied_domains", technique: true, aliases: ["reinforcement learning", "deep rl"] },
+  { id: "recommender-systems", name: "Recommender systems", family: "applied_domains", technique: true, aliases: ["recommender systems", "recommender system", "recommendation systems", "recommendation system", "recommendation engine", "recommendation engines", "recommendation models", "recommenders", "recsys", "personalization", "collaborative filtering"] },
+  { id: "search-ranking", name: "Search and ranking", family: "applied_domains", technique: true, aliases: ["ranking", "learning to rank", "search relevance", "information retrieval", "ads ranking", "ranking models", "retrieval systems"] },
+  { id: "computer-vision", name: "Computer vision", family: "applied_domains", technique: true, aliases: ["computer vision", "image recognition", "object detection", "image segmentation", "semantic segmentation", "image classification", "opencv", "video understanding", "vision models"] },
   { id: "nlp", name: "NLP", family: "applied_domains", aliases: ["nlp", "natural language processing", "natural language understanding", "nlu", "text classification", "named entity recognition"] },
-  { id: "speech", name: "Speech", family: "applied_domains", aliases: ["speech recognition", "asr", "text-to-speech", "speech synthesis", "tts", "speech processing", "speech models", "automatic speech recognition", "audio models"] },
-  { id: "multimodal", name: "Multimodal models", family: "applied_domains", aliases: ["multimodal", "multi-modal", "vision-language", "vlm", "vlms"] },
-  { id: "diffusion-models", name: "Diffusion models", family: "applied_domains", aliases: ["diffusion models", "diffusion model", "stable diffusion", "image generation", "video generation"] },
-  { id: "embeddings", name: "Embeddings", family: "applied_domains", aliases: ["embeddings", "embedding models", "representation learning", "contrastive learning"] },
-  { id: "agents", name: "AI agents", family: "applied_domains", aliases: ["ai agents", "llm agents", "agentic", "tool use", "function calling"] },
-  { id: "evaluation", name: "Model evaluation", family: "applied_domains", aliases: ["model evaluation", "llm evaluation", "evals", "benchmarking models", "a/b testing"] },
-  { id: "time-series", name: "Time series and forecasting", family: "applied_domains", aliases: ["time series", "time-series", "forecasting"] },
-  { id: "anomaly-detection", name: "Fraud and anomaly detection", family: "applied_domains", aliases: ["anomaly detection", "fraud detection", "risk modeling"] },
+  { id: "speech", name: "Speech", family: "applied_domains", technique: true, aliases: ["speech recognition", "asr", "text-to-speech", "speech synthesis", "tts", "speech processing", "speech models", "automatic speech recognition", "audio models"] },
+  { id: "multimodal", name: "Multimodal models", family: "applied_domains", technique: true, aliases: ["multimodal", "multi-modal", "vision-language", "vlm", "vlms"] },
+  { id: "diffusion-models", name: "Diffusion models", family: "applied_domains", technique: true, aliases: ["diffusion models", "diffusion model", "stable diffusion", "image generation", "video generation"] },
+  { id: "embeddings", name: "Embeddings", family: "applied_domains", technique: true, aliases: ["embeddings", "embedding models", "representation learning", "contrastive learning"] },
+  { id: "agents", name: "AI agents", family: "applied_domains", technique: true, aliases: ["ai agents", "llm agents", "agentic", "tool use", "function calling"] },
+  { id: "evaluation", name: "Model evaluation", family: "applied_domains", technique: true, aliases: ["model evaluation", "llm evaluation", "evals", "benchmarking models", "a/b testing"] },
+  { id: "time-series", name: "Time series and forecasting", family: "applied_domains", technique: true, aliases: ["time series", "time-series", "forecasting"] },
+  { id: "anomaly-detection", name: "Fraud and anomaly detection", family: "applied_domains", technique: true, aliases: ["anomaly detection", "fraud detection", "risk modeling"] },
   { id: "graph-ml", name: "Graph ML", family: "applied_domains", aliases: ["graph neural networks", "graph neural network", "gnn", "gnns", "knowledge graphs", "knowledge graph"] },
-  { id: "deep-learning", name: "Deep learning", family: "applied_domains", aliases: ["deep learning", "neural networks", "neural network", "transformers", "transformer architectures", "attention mechanisms"] },
+  { id: "deep-learning", name: "Deep learning", family: "applied_domains", technique: true, aliases: ["deep learning", "neural networks", "neural network", "transformers", "transformer architectures", "attention mechanisms"] },
 ];
+
+/** The name as written inside a sentence: "model serving", but "PyTorch" and "AI agents" unchanged. */
+export function skillPhrase(skill: Skill): string {
+  return skill.technique && /^[A-Z][a-z]/.test(skill.name) ? skill.name[0]?.toLowerCase() + skill.name.slice(1) : skill.name;
+}
 
 /** Skill by slug, for display names and families. */
 export const SKILLS_BY_ID: ReadonlyMap<string, Skill> = new Map(SKILLS.map((skill) => [skill.id, skill]));

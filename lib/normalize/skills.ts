@@ -147,11 +147,3 @@ export function matchSkills(text: string): SkillMention[] {
 export function extractSkills(text: string): string[] {
   return matchSkills(text).map((mention) => mention.id);
 }
-
-/** Display names for slugs, in the given order; unknown slugs are dropped. */
-export function skillNames(ids: readonly string[]): string[] {
-  return ids.flatMap((id) => {
-    const skill = SKILLS_BY_ID.get(id);
-    return skill ? [skill.name] : [];
-  });
-}
