@@ -69,8 +69,8 @@ for (const skill of SKILLS) {
 const INSENSITIVE = new RegExp(`\\b${trieRegExpSource(SKILLS.flatMap((skill) => skill.aliases))}(?![a-z0-9_+#\\u00c0-\\uffff])`, "g");
 
 const SENSITIVE = new RegExp(
-  `\\b(?:${[...sensitiveSkills.keys()].sort(byLengthDesc).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}_+#&'’-])`,
-  "gu",
+  `\\b(?:${[...sensitiveSkills.keys()].sort(byLengthDesc).map(escapeRegExp).join("|")})(?![A-Za-z0-9_+#&'’\\u00c0-\\uffff-])`,
+  "g",
 );
 
 /** \b treats "+", "#", "." and accented letters as boundaries; these must not precede a skill name. */
@@ -83,13 +83,38 @@ const ENDS_A_LIST_ITEM = /^\s*(?:$|[,.;:/)]|and\b|or\b|\()/i;
 const LIST_NEIGHBOUR = /(?:[,/(]|\band\b|\bor\b)\s*$/i;
 const LIST_FOLLOWER = /^\s*(?:[,/)]|and\b|or\b)/i;
 
+/** Position of the first hit ending after `offset`; hits come from one regex pass, so they are sorted and disjoint. */
+function firstEndingAfter(hits: readonly Hit[], offset: number): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((hits[middle]?.end ?? 0) > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The hits that touch [from, to). */
+function* hitsWithin(hits: readonly Hit[], from: number, to: number): Generator<Hit> {
+  for (let position = firstEndingAfter(hits, from); position < hits.length; position += 1) {
+    const hit = hits[position];
+    if (!hit || hit.index >= to) return;
+    yield hit;
+  }
+}
+
 /** Another hit of the given kind within `distance` characters of a candidate. */
-const hasNeighbour = (hits: readonly Hit[], index: number, end: number, distance: number, accept: (id: string) => boolean): boolean =>
-  hits.some((hit) => accept(hit.id) && hit.end >= index - distance && hit.index <= end + distance);
+function hasNeighbour(hitLists: ReadonlyArray<readonly Hit[]>, index: number, end: number, distance: number, accept: (id: string) => boolean): boolean {
+  for (const hits of hitLists) {
+    for (const hit of hitsWithin(hits, index - distance - 1, end + distance + 1)) if (accept(hit.id)) return true;
+  }
+  return false;
+}
 
 const isLanguage = (id: string): boolean => SKILLS_BY_ID.get(id)?.family === "languages";
 
-function acceptsInContext(skill: Skill, text: string, index: number, end: number, hits: readonly Hit[]): boolean {
+function acceptsInContext(skill: Skill, text: string, index: number, end: number, hits: ReadonlyArray<readonly Hit[]>): boolean {
   const before = text.slice(Math.max(0, index - 30), index);
   const after = text.slice(end, end + 30);
   if (skill.context === "language") {
@@ -121,17 +146,17 @@ export function matchSkills(text: string): SkillMention[] {
     const id = insensitiveIds.get(aliasKey(matched));
     if (id) hits.push({ id, index, end: index + matched.length });
   });
-  const insensitiveCount = hits.length;
+  const contextual: Hit[] = [];
   scan(SENSITIVE, text, GLUED_BEFORE_SENSITIVE, (index, matched) => {
     const skill = sensitiveSkills.get(matched);
     const end = index + matched.length;
     // "Triton Inference Server" is already one hit; its "Triton" must not count twice.
-    const overlaps = hits.some((hit, position) => position < insensitiveCount && hit.index < end && hit.end > index);
-    if (skill && !overlaps && acceptsInContext(skill, text, index, end, hits)) hits.push({ id: skill.id, index, end });
+    const overlaps = !hitsWithin(hits, index, end).next().done;
+    if (skill && !overlaps && acceptsInContext(skill, text, index, end, [hits, contextual])) contextual.push({ id: skill.id, index, end });
   });
 
   const mentions = new Map<string, SkillMention>();
-  for (const hit of hits) {
+  for (const hit of [...hits, ...contextual]) {
     const known = mentions.get(hit.id);
     if (known) {
       known.count += 1;
