@@ -21,20 +21,28 @@ export function validatePayload<Schema extends z.ZodType>(
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = formatPath([...at, ...(issue?.path ?? [])]);
-  const what = issue ? describeIssue(issue, value) : "does not match the expected shape";
+  const [path, what] = issue ? describeIssue(issue, value) : [[], "does not match the expected shape"];
+  const where = formatPath([...at, ...path]);
   throw new PayloadError(`${board} payload: ${where ? `${where}: ` : ""}${what}`, { cause: result.error });
 }
 
-/** Zod's wording, except for unions, whose "Invalid input" is spelled out as the types they accept. */
-function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+/**
+ * Where and what, in zod's wording, except for unions: when the value had the shape of one branch
+ * but failed inside it, that branch's issue is the useful one; otherwise the accepted types are listed.
+ */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): [readonly PropertyKey[], string] {
   if (issue.code === "invalid_union") {
+    const deeper = issue.errors.find((branch) => (branch[0]?.path.length ?? 0) > 0)?.[0];
+    if (deeper) {
+      const [innerPath, what] = describeIssue(deeper, valueAt(value, issue.path));
+      return [[...issue.path, ...innerPath], what];
+    }
     const expected = [
       ...new Set(issue.errors.flatMap((branch) => branch.flatMap((inner) => (inner.code === "invalid_type" ? [inner.expected] : [])))),
     ];
-    if (expected.length) return `expected ${expected.join(" or ")}, received ${typeName(valueAt(value, issue.path))}`;
+    if (expected.length) return [issue.path, `expected ${expected.join(" or ")}, received ${typeName(valueAt(value, issue.path))}`];
   }
-  return issue.message.replace(/^Invalid input: /, "");
+  return [issue.path, issue.message.replace(/^Invalid input: /, "")];
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
