@@ -1,0 +1,123 @@
+import { EventEmitter } from "node:events";
+import { parseCronItems, run, type Runner, type WorkerEvents, type WorkerPool } from "graphile-worker";
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db";
+import type { HttpClient } from "@/lib/http";
+import { LEASE_MS, failInterruptedRuns, releaseExpiredLeases, renewLeases } from "./abandoned-work";
+import { pendingAlertJobs, type AlertJobs } from "./alert-jobs";
+import { graphileLogger } from "./graphile-logger";
+import { SCRAPE_MAX_ATTEMPTS, TASK } from "./job-queue";
+import { buildTaskList } from "./tasks";
+
+export interface WorkerOptions {
+  connectionString: string;
+  db: Db;
+  http: HttpClient;
+  log: Logger;
+  alerts?: AlertJobs;
+  /** Jobs run at once by this process. */
+  concurrency?: number;
+  /** How often idle workers look for jobs; LISTEN/NOTIFY wakes them sooner where it works. */
+  pollIntervalMs?: number;
+  /** The scheduler's clock (tests move it); the job table itself runs on the database's clock. */
+  clock?: () => Date;
+  leaseMs?: number;
+  /** After SIGTERM: jobs still running at this point are aborted and released (then 2 s more at most). */
+  shutdownAbortMs?: number;
+  scrapeMaxAttempts?: number;
+  /** The minute ticks (scrape scheduling, alert digests, outbox); tests enqueue ticks themselves. */
+  cron?: boolean;
+}
+
+export interface WorkerHandle {
+  readonly events: WorkerEvents;
+  /** graphile-worker ids of this process's workers (what locked_by says). */
+  workerIds(): string[];
+  /** Stop taking jobs, let running ones finish, abort and release the rest; resolves when all is released. */
+  stop(): Promise<void>;
+  /** Settles when the runner stops on its own (a fatal error). */
+  readonly done: Promise<void>;
+}
+
+function cronItems() {
+  const minute = (task: string, maxAttempts: number) => ({
+    task,
+    match: "* * * * *",
+    options: { backfillPeriod: 0, maxAttempts, jobKey: task, jobKeyMode: "replace" as const },
+  });
+  return parseCronItems([minute(TASK.scheduleScrapes, 1), minute(TASK.scheduleDeliveries, 3), minute(TASK.deliverAlerts, 3)]);
+}
+
+/** Run the background jobs on graphile-worker against the given database (PostgreSQL or the embedded PGlite). */
+export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
+  const clock = options.clock ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const shutdownAbortMs = options.shutdownAbortMs ?? 7_000;
+  const log = options.log.child({ component: "worker" });
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds = new Set<string>();
+  let pool: WorkerPool | undefined;
+  events.on("pool:create", ({ workerPool }) => (pool = workerPool));
+  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
+  events.on("worker:stop", ({ worker }) => workerIds.delete(worker.workerId));
+  const activeSources = new Set<number>();
+
+  const runner: Runner = await run(
+    {
+      connectionString: options.connectionString,
+      concurrency: options.concurrency ?? 4,
+      pollInterval: options.pollIntervalMs ?? 2_000,
+      noHandleSignals: true,
+      gracefulShutdownAbortTimeout: shutdownAbortMs,
+      logger: graphileLogger(options.log),
+      events,
+      taskList: buildTaskList({
+        db: options.db,
+        http: options.http,
+        log,
+        alerts: options.alerts ?? pendingAlertJobs,
+        clock,
+        leaseMs,
+        scrapeMaxAttempts: options.scrapeMaxAttempts ?? SCRAPE_MAX_ATTEMPTS,
+        activeSources,
+      }),
+    },
+    undefined,
+    options.cron === false ? [] : cronItems(),
+  );
+
+  // Work a crashed process left behind is recovered at start, not only at the next tick.
+  const released = await releaseExpiredLeases(options.db, leaseMs);
+  const interrupted = await failInterruptedRuns(options.db, clock(), leaseMs);
+  log.info({ workers: [...workerIds], releasedWorkers: released, interruptedRuns: interrupted }, "worker: started");
+
+  const renewal = setInterval(() => {
+    renewLeases(options.db, [...workerIds]).catch((error: unknown) => log.error({ err: error }, "worker: lease renewal failed"));
+  }, leaseMs / 6);
+  renewal.unref();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    events,
+    workerIds: () => [...workerIds],
+    done: runner.promise,
+    stop() {
+      stopping ??= (async () => {
+        log.info({ activeSources: [...activeSources] }, "worker: stopping");
+        const graceful = runner.stop().finally(() => clearInterval(renewal));
+        // A handler that ignores the abort signal must not hold the process: force its release.
+        const forced = setTimeout(() => {
+          log.warn("worker: jobs still running after the abort: forcing their release");
+          void pool?.forcefulShutdown("worker stopped before the job finished: released for retry");
+        }, shutdownAbortMs + 2_000);
+        try {
+          await graceful;
+        } finally {
+          clearTimeout(forced);
+        }
+        log.info("worker: stopped");
+      })();
+      return stopping;
+    },
+  };
+}
