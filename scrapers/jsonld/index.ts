@@ -45,32 +45,38 @@ const jobPostingSchema = z.looseObject({
 type JobPosting = z.infer<typeof jobPostingSchema>;
 
 export function parse(payload: string, context: ParseContext): RawPosting[] {
-  const { postings: nodes, brokenBlocks } = findJobPostings(payload);
+  const { postings: nodes, brokenBlocks, byId } = findJobPostings(payload);
   // A broken block only matters when it may have been the posting; other pages carry junk JSON-LD too.
   if (nodes.length === 0 && brokenBlocks.length > 0) {
     throw new PayloadError(`${BOARD} payload: script[type="application/ld+json"] #${brokenBlocks[0]}: not valid JSON`);
   }
   const postings = nodes.map((node, index) =>
-    toPosting(validatePayload(BOARD, node, jobPostingSchema, ["JobPosting", index]), index, nodes.length, context),
+    toPosting(validatePayload(BOARD, node, jobPostingSchema, ["JobPosting", index]), index, nodes.length, context, byId),
   );
   return checkPostings(BOARD, uniqueBy(postings, (posting) => posting.externalId));
 }
 
+interface Found {
+  postings: Record<string, unknown>[];
+  brokenBlocks: number[];
+  /** Nodes by @id, to follow references such as hiringOrganization: {"@id": "#org"}. */
+  byId: Map<string, Record<string, unknown>>;
+}
+
 /** Every JobPosting in the page's JSON-LD blocks: top level, in arrays, in @graph, or nested in other nodes. */
-function findJobPostings(html: string): { postings: Record<string, unknown>[]; brokenBlocks: number[] } {
+function findJobPostings(html: string): Found {
   const $ = cheerio.load(html);
-  const postings: Record<string, unknown>[] = [];
-  const brokenBlocks: number[] = [];
+  const found: Found = { postings: [], brokenBlocks: [], byId: new Map() };
   $("script")
     .filter((_index, element) => ($(element).attr("type") ?? "").trim().toLowerCase() === "application/ld+json")
     .each((index, element) => {
       const text = ($(element).html() ?? "").trim();
       if (!text) return;
       const value = parseLenientJson(text);
-      if (value === undefined) brokenBlocks.push(index + 1);
-      else collect(value, postings, 0);
+      if (value === undefined) found.brokenBlocks.push(index + 1);
+      else collect(value, found, 0);
     });
-  return { postings, brokenBlocks };
+  return found;
 }
 
 /** JSON, or JSON with raw control characters inside strings (a common hand-written-template slip). */
@@ -85,18 +91,19 @@ function parseLenientJson(text: string): unknown {
   return undefined;
 }
 
-function collect(value: unknown, into: Record<string, unknown>[], depth: number): void {
+function collect(value: unknown, found: Found, depth: number): void {
   if (depth > 8 || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, into, depth + 1);
+    for (const item of value) collect(item, found, depth + 1);
     return;
   }
   const node = value as Record<string, unknown>;
+  if (typeof node["@id"] === "string" && Object.keys(node).length > 1) found.byId.set(node["@id"], node);
   if (isJobPosting(node["@type"])) {
-    into.push(node);
+    found.postings.push(node);
     return;
   }
-  for (const child of Object.values(node)) collect(child, into, depth + 1);
+  for (const child of Object.values(node)) collect(child, found, depth + 1);
 }
 
 function isJobPosting(type: unknown): boolean {
@@ -104,14 +111,21 @@ function isJobPosting(type: unknown): boolean {
   return types.some((entry) => typeof entry === "string" && /(^|[/:])JobPosting$/.test(entry.trim()));
 }
 
-function toPosting(job: JobPosting, index: number, count: number, context: ParseContext): RawPosting {
+function toPosting(
+  job: JobPosting,
+  index: number,
+  count: number,
+  context: ParseContext,
+  byId: Map<string, Record<string, unknown>>,
+): RawPosting {
   const url = httpUrl(job.url, context.url) ?? httpUrl(context.url);
   const identifier = identifierOf(job.identifier);
   const remote = texts(job.jobLocationType).some((type) => type.toUpperCase() === "TELECOMMUTE");
   return {
     externalId: identifier ?? (url && count === 1 ? url : `${url ?? "posting"}#${index + 1}`),
     title: singleLine(decodeEntities(job.title)),
-    company: companyName(organizationName(job.hiringOrganization), context.companyName, url && new URL(url).hostname) ?? "",
+    company:
+      companyName(organizationName(resolve(job.hiringOrganization, byId)), context.companyName, url && new URL(url).hostname) ?? "",
     url: url ?? "",
     locations: uniqueStrings(asList(job.jobLocation).map(placeText)),
     remoteHint: remote ? "remote" : undefined,
@@ -128,6 +142,13 @@ function toPosting(job: JobPosting, index: number, count: number, context: Parse
       occupationalCategory: optionalText(texts(job.occupationalCategory).join(", ")) ?? null,
     },
   };
+}
+
+/** A node that only points elsewhere in the page ({"@id": "#org"}) stands for the node it names. */
+function resolve(value: unknown, byId: Map<string, Record<string, unknown>>): unknown {
+  const node = record(asList(value)[0]);
+  const id = node?.["@id"];
+  return node && typeof id === "string" && Object.keys(node).length === 1 ? (byId.get(id) ?? value) : value;
 }
 
 function asList(value: unknown): unknown[] {
