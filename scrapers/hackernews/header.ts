@@ -30,7 +30,7 @@ const REMOTE_WORD = /\b(remote|remotely|onsite|on-site|on site|hybrid|in[- ]offi
 const EMPLOYMENT =
   /\b(full[- ]?time|part[- ]?time|contract(?:or|-to-hire| to hire)?|contractors?|freelance|freelancer|internships?|permanent|fractional|temporary|1099|w-?2)\b/i;
 const SALARY =
-  /[$€£¥₹]\s?\d|\d\s?[kK]\b|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:[.,]\d+)?\s*(?:k|K)?\s*(?:EUR|USD|GBP|CAD|CHF|AUD|SEK|NOK|DKK|PLN|INR)\b|\b(?:salary|compensation|comp|pay|base|OTE)\b.*\d/;
+  /[$€£¥₹]\s?\d|\d\s?[kK]\b|\b\d{1,3}(?:[,'’]\d{3})+\b|\b(?:EUR|USD|GBP|CAD|CHF|AUD|SEK|NOK|DKK|PLN|INR)\s?\d|\b\d+(?:[.,]\d+)?\s*(?:k|K)?\s*(?:EUR|USD|GBP|CAD|CHF|AUD|SEK|NOK|DKK|PLN|INR)\b|\b(?:salary|compensation|comp|pay|base|OTE)\b.*\d/;
 const URL_ONLY = /^(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?)$/i;
 const URL_ANYWHERE = /https?:\/\/[^\s)<>]+|\b(?:www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s)<>]*)?/gi;
 const PLACE_CODE = /\b(US|USA|UK|EU|EMEA|APAC|LATAM|NYC|SF|LA|DC|NY|UAE|CET|UTC[+-]?\d*)\b/;

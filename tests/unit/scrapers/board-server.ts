@@ -24,7 +24,7 @@ export function boardFixture(kind: string, name: string): string {
 export interface BoardServer {
   server: FixtureServer;
   route(url: string, route: FixtureRoute): void;
-  /** Requests the server received for a board URL (query ignored), oldest first. */
+  /** Requests the server received for exactly this board URL (path and query), oldest first. */
   requestsTo(url: string): FixtureServer["requests"];
   /** A scrape context whose fetcher goes through lib/http's real client to this server. */
   context(token: string, options?: { maxPages?: number; validators?: ValidatorMap }): ScrapeContext & {
@@ -57,7 +57,7 @@ export async function startBoardServer(routes: Record<string, FixtureRoute> = {}
   return {
     server,
     route: (url, route) => server.route(localPath(url), route),
-    requestsTo: (url) => server.requestsTo(new URL(`${server.url}${localPath(url)}`).pathname),
+    requestsTo: (url) => server.requests.filter((request) => request.path === localPath(url)),
     context(token, options = {}) {
       const inner = client.fetcherFor({ validators: options.validators });
       const fetcher: Fetcher = {
