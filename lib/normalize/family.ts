@@ -132,9 +132,14 @@ interface TitleParts {
   text: string;
 }
 
-function splitTitle(text: string): TitleParts {
+// "Backend Engineer @ Acme AI", "Engineer at Mistral AI", "Claude.ai": a company or product name says nothing about the role.
+const COMPANY_TAIL = /\s(?:@|at)\s.*$/;
+const DOMAIN_NAME = /\b([a-z0-9]+)\.(?:ai|io|com|co|dev)\b/g;
+
+function splitTitle(fullText: string): TitleParts {
+  const text = fullText.replace(DOMAIN_NAME, "$1").replace(COMPANY_TAIL, "");
   const parts = text
-    .split(/\s*(?:,|\s-\s|\s-(?=\S)|(?<=\S)-\s|\(|\)|\[|\]|:|;|\s\|\s|\s@\s|\bat\b)\s*/)
+    .split(/\s*(?:,|\s-\s|\s-(?=\S)|(?<=\S)-\s|\(|\)|\[|\]|:|;|\s\|\s)\s*/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   const head = parts[0] ?? "";

@@ -60,7 +60,7 @@ const TITLE_RULES: readonly TitleLevelRule[] = [
   { level: "mid", rank: RANK.mid, pattern: /\b(?:mid|mid level)\b(?! (?:market|size|sized|career))/ },
   { level: "senior", rank: RANK.senior, pattern: /\b(?:senior|experienced)\b/ },
   { level: "lead", rank: RANK.lead, pattern: /\b(?:tech(?:nical)? lead|team lead(?:er)?|lead|leader|tl)\b(?! gen(?:eration)?\b)/ },
-  { level: "staff", rank: RANK.staff, pattern: /(?<!technical |member of |medical |nursing |support )\bstaff\b(?! (?:accountant|nurse|writer|attorney|auditor|pharmacist|physician))/ },
+  { level: "staff", rank: RANK.staff, pattern: /(?<!technical |member of |medical |nursing |support |chief of )\bstaff\b(?! (?:accountant|nurse|writer|attorney|auditor|pharmacist|physician))/ },
   { level: "principal", rank: RANK.principal, pattern: /\b(?:principal|distinguished|technical fellow|senior fellow)\b/ },
   { level: "lead", rank: 7, pattern: new RegExp(`\\b(?:engineering|research|science|team|general|senior|sr|group|software|development|machine learning|ai|technical|tech lead) manager\\b|^manager\\b|(?<!(?:\\b(?:${IC_MANAGER_JOBS})) )\\bmanager\\b`) },
   { level: "director", rank: RANK.director, pattern: /\b(?:director|head of|vice president|svp|evp|chief [a-z]+ officer|cto|cio|ciso|cso|cdo)\b|^head\b|\bhead,/ },
@@ -152,7 +152,9 @@ const STATED_LEVEL_MAP: Record<string, Level> = {
   senior: "senior", staff: "staff", principal: "principal", lead: "lead", junior: "junior",
   "entry-level": "junior", "entry level": "junior", "mid-level": "mid", "mid level": "mid", "new grad": "junior", "new graduate": "junior",
 };
-const INTERNSHIP = /\b(?:this (?:is an? )?internship|(?:summer|fall|spring|winter|\d{1,2}[- ]week|paid) internship|internship (?:program|position|role))\b/i;
+// Only statements about this posting: many senior postings mention the company's internship programme.
+const INTERNSHIP =
+  /\b(?:this (?:is an? )?(?:(?:\d{1,2}[- ](?:week|month)|full[- ]time|paid|summer|fall|spring|winter) )*internship|\d{1,2}[- ](?:week|month) (?:(?:paid|summer|fall|spring|winter) )*internship|during (?:your|the|this) internship|as an intern)\b/i;
 const TECH_LEAD = /\b(?:as (?:the|a|our) (?:tech(?:nical)?|team) lead|serve as (?:the |a )?(?:tech(?:nical)?|team) lead)\b/i;
 const LEADERSHIP =
   /\b(?:you(?:'|’)?ll lead|you will lead|lead (?:a|the) (?:team|design|development|technical)|technical leadership|mentor(?:ing)? (?:junior |other )?engineers|drive (?:the )?technical direction|set (?:the )?technical direction)\b/i;

@@ -112,7 +112,7 @@ export const SKILLS: readonly Skill[] = [
   { id: "slurm", name: "Slurm", family: "distributed_training", aliases: ["slurm"] },
 
   // ML platform and MLOps
-  { id: "mlops", name: "MLOps", family: "ml_platform", aliases: ["mlops", "ml ops", "llmops", "ml platform", "ml platforms", "machine learning platform", "ml infrastructure", "ml infra", "machine learning infrastructure", "ai infrastructure", "ai platform"] },
+  { id: "mlops", name: "MLOps", family: "ml_platform", aliases: ["mlops", "ml ops", "llmops", "ml platform", "ml platforms", "machine learning platform", "ml infrastructure", "ml infra", "machine learning infrastructure", "ai infrastructure"] },
   { id: "kubeflow", name: "Kubeflow", family: "ml_platform", aliases: ["kubeflow"] },
   { id: "mlflow", name: "MLflow", family: "ml_platform", aliases: ["mlflow"] },
   { id: "feature-store", name: "Feature stores", family: "ml_platform", technique: true, aliases: ["feature store", "feature stores", "feast", "tecton", "feature platform"] },

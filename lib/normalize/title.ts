@@ -35,7 +35,7 @@ const TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:cientifico de datos|cientifica de datos|cientista de dados|data scientist(?:in)?|datenwissenschaftler(?:in)?)\b/g, "data scientist"],
   [/\b(?:scientifique des donnees)\b/g, "data scientist"],
   [/\b(?:analyste de donnees|analista de datos|analista de dados|datenanalyst(?:in)?)\b/g, "data analyst"],
-  [/\b(?:praktikant(?:in)?|praktikum|werkstudent(?:in)?|stagiaire|becari[oa]|practicas|estagio|estagiari[oa]|tirocinio|tirocinante|alternance|alternant(?:e)?|pasantia|pasante)\b/g, "intern"],
+  [/\b(?:praktikant(?:in)?|praktikum|werkstudent(?:in)?|stagiaire|becari[oa]|practicas|estagio|estagiari[oa]|tirocinio|tirocinante|stagista|alternance|alternant(?:e)?|pasantia|pasante)\b/g, "intern"],
   [/\b(?:stage)\b(?=\s*(?:[-–:|]|$|en|de|d'|ingenieur|engineer|data|machine|ml|ia|ai))/g, "intern"],
   [/\b(?:confirme(?:e)?|experimente(?:e)?|erfahrene[rn]?)\b/g, "senior"],
   [/\b(?:semi[- ]?senior|ssr|pleno|medior|intermediate)\b/g, "mid"],

@@ -19,6 +19,10 @@ export interface Figure {
   value: number;
   /** The value the figure should reach, or null for figures reported without a goal. */
   goal: number | null;
+  /** How the value compares with the goal; "≥" unless said otherwise. */
+  comparison?: "≥" | "≤" | "=";
+  /** Counts print as whole numbers, ratios with two decimals. */
+  count?: boolean;
 }
 
 export interface Misclassified {
@@ -100,9 +104,17 @@ export function evaluateRoles(examples: readonly LabeledRole[]): RoleEvaluation 
   };
 }
 
+function meetsGoal(value: number, goal: number, comparison: NonNullable<Figure["comparison"]>): boolean {
+  if (comparison === "≤") return value <= goal;
+  if (comparison === "=") return value === goal;
+  return value >= goal;
+}
+
 /** One report line: `fit precision: 0.97 (goal: ≥ 0.95) ok`. */
 export function formatFigure(figure: Figure): string {
-  const value = figure.value.toFixed(2);
-  if (figure.goal === null) return `${figure.name}: ${value}`;
-  return `${figure.name}: ${value} (goal: ≥ ${figure.goal.toFixed(2)}) ${figure.value >= figure.goal ? "ok" : "SHORT"}`;
+  const show = (number: number) => (figure.count ? String(number) : number.toFixed(2));
+  if (figure.goal === null) return `${figure.name}: ${show(figure.value)}`;
+  const comparison = figure.comparison ?? "≥";
+  const verdict = meetsGoal(figure.value, figure.goal, comparison) ? "ok" : "SHORT";
+  return `${figure.name}: ${show(figure.value)} (goal: ${comparison} ${show(figure.goal)}) ${verdict}`;
 }

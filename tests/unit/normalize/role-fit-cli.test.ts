@@ -39,11 +39,11 @@ describe("npm run classify", () => {
     expect(lines[0]?.skills).toEqual(expect.arrayContaining(["model-serving", "pytorch", "kubernetes"]));
     expect(typeof lines[0]?.score).toBe("number");
     expect(Array.isArray(lines[0]?.reasons)).toBe(true);
-    expect(lines[0]).toHaveProperty("remote");
-    expect(lines[0]).toHaveProperty("salary");
+    expect(lines[0]?.remote).toBe("remote");
+    expect(lines[0]?.salary).toMatchObject({ min: 180_000, max: 220_000, currency: "USD", interval: "year", annualUsdMin: 180_000, annualUsdMax: 220_000 });
     expect(lines[1]?.error).toMatch(/^line 3: not valid JSON/);
     expect(lines[2]?.error).toMatch(/^line 4: title/);
-    expect(lines[3]).toMatchObject({ fit: false, family: "other" });
+    expect(lines[3]).toMatchObject({ fit: false, family: "other", salary: null, remote: "unknown" });
   });
 
   it("fails with a message when the file cannot be read", async () => {
