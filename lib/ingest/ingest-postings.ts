@@ -15,6 +15,8 @@ export interface IngestCounts {
   closed: number;
   /** True when the run looked suspicious (empty after many) and closed nothing. */
   suspicious: boolean;
+  /** Ids of the postings this run created: what alert matching looks at. */
+  newPostingIds: number[];
 }
 
 interface ExistingPosting {
@@ -92,7 +94,7 @@ export async function ingestPostings(
 ): Promise<IngestCounts> {
   const now = options.now ?? new Date();
   const unchangedRaw = options.unchangedExternalIds ?? [];
-  const counts: IngestCounts = { fetched: postings.length + unchangedRaw.length, new: 0, updated: 0, unchanged: 0, closed: 0, suspicious: false };
+  const counts: IngestCounts = { fetched: postings.length + unchangedRaw.length, new: 0, updated: 0, unchanged: 0, closed: 0, suspicious: false, newPostingIds: [] };
 
   // One Posting per dedup key; every external id still gets its own sighting.
   const byKey = new Map<string, NormalizedPosting>();
@@ -130,6 +132,7 @@ export async function ingestPostings(
           select: { id: true, dedupKey: true },
         });
         for (const row of created) idByKey.set(row.dedupKey, row.id);
+        counts.newPostingIds = created.map((row) => row.id);
       }
       if (toUpdate.length) await updatePostings(tx, toUpdate, companyIds, now);
       if (unchangedIds.length) {
