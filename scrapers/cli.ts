@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import logUpdate from "log-update";
+import { logUpdateStderr } from "log-update";
 import { ensureDatabase, getDb, stopEmbeddedDatabase } from "@/lib/db";
 import { migrate } from "@/lib/database/migrator";
 import { appHttpClient, closeAppHttpClient } from "@/lib/ingest/http-policy";
@@ -101,7 +101,7 @@ async function scrapeSources(sources: SourceRef[], concurrency: number): Promise
   const render = () => {
     if (!live) return;
     const rows = [["source", "pages", "postings", "status"], ...[...state.values()].map((s) => [s.label, String(s.pages), String(s.postings), s.status])];
-    logUpdate.stderr(table(rows));
+    logUpdateStderr(table(rows));
   };
   const timer = live ? setInterval(render, 200) : undefined;
   const results: RunSummary[] = [];
@@ -130,7 +130,7 @@ async function scrapeSources(sources: SourceRef[], concurrency: number): Promise
   );
   if (timer) clearInterval(timer);
   render();
-  if (live) logUpdate.stderr.done();
+  if (live) logUpdateStderr.done();
   const rows = [
     ["source", "status", "fetched", "new", "updated", "unchanged", "closed", "requests", "304s", "seconds"],
     ...results.map((r) => [

@@ -65,8 +65,8 @@ describe("listing queries", () => {
     expect(await total("company=kiln-ai")).toBe(12);
     expect(await total("q=vllm")).toBe(20);
     expect(await total("salaryMin=200000")).toBe(45);
-    expect(await total("salaryMin=250000")).toBe(5);
-    expect(await total("salaryMin=250000&withoutSalary=1")).toBe(20);
+    expect(await total("salaryMin=250000")).toBe(8);
+    expect(await total("salaryMin=250000&withoutSalary=1")).toBe(23);
     expect(await total("posted=7d")).toBeGreaterThan(0);
     expect(await total("posted=7d")).toBeLessThan(60);
     expect(await total("source=lever")).toBe(1);
