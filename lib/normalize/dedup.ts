@@ -110,5 +110,10 @@ function canonicalJson(value: unknown): string {
 /** sha256 (hex) over the visible fields only; other keys of the argument are ignored. */
 export function contentHash(fields: ContentFields): string {
   const { title, locations, salary, descriptionText, applyUrl } = fields;
-  return createHash("sha256").update(canonicalJson({ title, locations, salary, descriptionText, applyUrl })).digest("hex");
+  // The long description is hashed as is, after the small fields, rather than escaped into JSON.
+  return createHash("sha256")
+    .update(canonicalJson({ title, locations, salary, applyUrl }))
+    .update("\u0000")
+    .update(descriptionText)
+    .digest("hex");
 }

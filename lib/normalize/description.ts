@@ -42,7 +42,30 @@ function isEntityEscapedHtml(html: string): boolean {
   return !/<[a-z!/]/i.test(html) && /&lt;\/?[a-z!]/i.test(html);
 }
 
-/** Decode every HTML entity in text that carries no markup of its own. */
+const NUMERIC_ENTITY = /&#(?:(\d{1,7})|x([0-9a-f]{1,6}));/gi;
+
+/**
+ * One level of escaping off: numeric entities and the markup ones, "&amp;" last so "&amp;lt;"
+ * stays "&lt;". Other named entities are left for the HTML parser, which decodes them the same way.
+ */
+function unescapeOnce(text: string): string {
+  if (!text.includes("&")) return text;
+  const numeric = text.includes("&#")
+    ? text.replace(NUMERIC_ENTITY, (entity, decimal?: string, hex?: string) => {
+        const code = decimal ? Number(decimal) : parseInt(hex ?? "", 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      })
+    : text;
+  return numeric
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&nbsp;/g, "\u00a0")
+    .replace(/&amp;/g, "&");
+}
+
+/** Decode every HTML entity in text that carries no markup of its own (titles, company names). */
 export function decodeEntities(text: string): string {
   return text.includes("&") ? load(text, null, false).text() : text;
 }
@@ -55,6 +78,7 @@ const MOJIBAKE = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{
  * is valid UTF-8, and leave everything else alone.
  */
 export function repairMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4][\u0080-\u00bf]/.test(text)) return text;
   return text.replace(MOJIBAKE, (sequence) => {
     const repaired = Buffer.from(sequence, "latin1").toString("utf8");
     return repaired.includes("\ufffd") ? sequence : repaired;
@@ -98,34 +122,27 @@ function unwrapBlockParagraphs(html: string): string {
 /** Safe HTML for our pages from a board's description HTML (possibly entity-escaped). */
 export function sanitizeDescription(html: string): string {
   const source = repairMojibake(html);
-  const decoded = isEntityEscapedHtml(source) ? decodeEntities(source) : source;
-  return unwrapBlockParagraphs(sanitizeHtml(decoded, SANITIZE_OPTIONS))
+  const decoded = isEntityEscapedHtml(source) ? unescapeOnce(source) : source;
+  const safe = sanitizeHtml(decoded, SANITIZE_OPTIONS);
+  return (/<div/i.test(decoded) ? unwrapBlockParagraphs(safe) : safe)
     .replace(/<p>\s*<\/p>/g, "")
     .trim();
 }
 
 const BLOCK_BOUNDARY = /<\/?(?:p|ul|ol|li|h2|h3|h4|pre|blockquote|table|thead|tbody|tfoot|tr|caption)\b[^>]*>|<br\s*\/?>/gi;
 const CELL_BOUNDARY = /<\/?(?:td|th)\b[^>]*>/gi;
-const BASIC_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeSanitizedEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, decimal?: string, hex?: string, name?: string) => {
-    if (decimal) return String.fromCodePoint(Number(decimal));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return BASIC_ENTITIES[name?.toLowerCase() ?? ""] ?? entity;
-  });
-}
 
 /**
  * Plain text of HTML that sanitizeDescription produced: blocks become lines, spaces collapse.
  * Cheap string work, because the markup is already known to be our small allowlist.
  */
 export function textFromSanitized(safeHtml: string): string {
-  return decodeSanitizedEntities(safeHtml.replace(BLOCK_BOUNDARY, "\n").replace(CELL_BOUNDARY, " ").replace(/<[^>]*>/g, ""))
-    .split("\n")
-    .map((line) => line.replace(/[\s\u00a0]+/g, " ").trim())
-    .filter(Boolean)
-    .join("\n");
+  const text = safeHtml.replace(BLOCK_BOUNDARY, "\n").replace(CELL_BOUNDARY, " ").replace(/<[^>]*>/g, "");
+  return unescapeOnce(text)
+    // Only runs and odd spaces are rewritten; single plain spaces (most of the text) are left alone.
+    .replace(/[^\S\n]{2,}|[^\S\n ]/g, " ")
+    .replace(/ ?\n[\s]*/g, "\n")
+    .trim();
 }
 
 /** Plain text for search from any description HTML: block elements → newlines, collapsed whitespace. */

@@ -11,7 +11,7 @@ type Mode = Exclude<RemoteType, "unknown">;
 const NOT_REMOTE = /\b(?:no|not|non)[- ]?remote\b|\bremote\s+(?:is\s+)?not\s+(?:possible|available|allowed|an\s+option)\b/gi;
 const PART_REMOTE = /\bpart(?:ly|ially)?[- ]remote\b|\bremote\s+(?:days?|optional)\b/gi;
 const REMOTE =
-  /\b(?:fully[- ]|100%\s*)?remote(?:[- ](?:friendly|first|ok|possible|eligible|only|job|position|role))?\b|\bremoto\b|\bwfh\b|\bwork(?:ing)?\s+from\s+home\b|\bhome[- ]?(?:office|based)\b|\btele(?:commut|work)\w*\b|\btélétravail\b|\bteletrabajo\b|\bdistributed\b|\bvirtual\b/gi;
+  /\b(?:fully[- ]|100%\s*)?remote(?:[- ](?:friendly|first|ok|possible|eligible|only|job|position|role))?\b|\bremoto\b|\bwfh\b|\bwork(?:ing)?\s+from\s+home\b|\bhome[- ]?(?:office|based)\b|\btele(?:commut|work)\w*\b|\btélétravail\b|\bteletrabajo\b|\bdistributed\b|\bvirtual\b|\banywhere\s+in\b(?!\s+the\s+world)/gi;
 const HYBRID = /\bhybrid\b|\bhíbrido\b|\bhybride\b/gi;
 const ON_SITE = /\bon[- ]?site\b|\bin[- ](?:office|person)\b|\boffice[- ]based\b|\bon[- ]premises?\b|\bpresencial\b|\bvor[- ]ort\b/gi;
 const TRAVEL = /\btravel[- ]required\b|\b(?:some\s+)?travel\b/gi;
@@ -254,10 +254,14 @@ export function readSegment(segment: string, options: LookupOptions & { lone?: b
   };
 }
 
-const SEGMENT_SEPARATOR = /\s*(?:;|\||\/|\n|•|\+|&|\bor\b|\band\b)\s*/i;
+/** Between locations: "London, UK; Remote, US". */
+const LOCATION_SEPARATOR = /\s*(?:;|\||\n|•)\s*/;
+/** Between alternatives of one location: "Remote within Canada + USA", "US-Based / Remote". */
+const ALTERNATIVE_SEPARATOR = /\s*(?:\/|\+|&|\bor\b|\band\b)\s*/i;
 
 interface StringReading {
-  segments: SegmentReading[];
+  /** Segments per location; alternatives of one location share a remote cue. */
+  groups: SegmentReading[][];
   range: OffsetRange | null;
 }
 
@@ -266,14 +270,32 @@ function flattenBrackets(text: string): string {
   return text.replace(/\(([^()]*)\)/g, (_, inner: string) => `(${inner.replace(/[;|/•+&]|\bor\b|\band\b/gi, ",")})`);
 }
 
+/** Boards repeat the same few location strings thousands of times; readings are never mutated. */
+const READINGS = new Map<string, StringReading>();
+const MAX_CACHED_READINGS = 20_000;
+
 function readLocationString(text: string, options: LookupOptions = {}): StringReading {
-  const { range, rest } = readTimeZones(flattenBrackets(cleanLocationText(text)));
-  const pieces = rest.split(SEGMENT_SEPARATOR).filter((piece) => /\p{L}/u.test(piece));
-  const segments = pieces.map((piece) => readSegment(piece, { ...options, lone: pieces.length === 1 }));
-  const places = segments.flatMap((segment) => segment.places);
+  const key = `${options.codes === false ? "t" : "c"}${text}`;
+  const cached = READINGS.get(key);
+  if (cached) return cached;
+  if (READINGS.size >= MAX_CACHED_READINGS) READINGS.clear();
+  const reading = readLocationStringUncached(text, options);
+  READINGS.set(key, reading);
+  return reading;
+}
+
+function readLocationStringUncached(text: string, options: LookupOptions): StringReading {
+  // Time zones first: "UTC+1" must not be split at its "+".
+  const { range, rest } = readTimeZones(cleanLocationText(text));
+  const pieces = flattenBrackets(rest)
+    .split(LOCATION_SEPARATOR)
+    .map((location) => location.split(ALTERNATIVE_SEPARATOR).filter((piece) => /\p{L}/u.test(piece)));
+  const lone = pieces.flat().length === 1;
+  const groups = pieces.map((alternatives) => alternatives.map((piece) => readSegment(piece, { ...options, lone })));
+  const places = groups.flat().flatMap((segment) => segment.places);
   // One place from the whole string: its raw text is the string as the board wrote it.
   if (places.length === 1 && places[0]) places[0].raw = text.trim();
-  return { segments, range };
+  return { groups, range };
 }
 
 /**
@@ -281,7 +303,8 @@ function readLocationString(text: string, options: LookupOptions = {}): StringRe
  * Dedup uses it to drop location suffixes from titles, so it ignores ambiguous codes like "ML".
  */
 export function isLocationPhrase(text: string): boolean {
-  const { segments, range } = readLocationString(text, { codes: false });
+  const { groups, range } = readLocationString(text, { codes: false });
+  const segments = groups.flat();
   const recognized = segments.reduce((sum, segment) => sum + segment.recognized, 0) + (range ? 1 : 0);
   return recognized > 0 && segments.every((segment) => segment.unknown === 0);
 }
@@ -304,10 +327,16 @@ const TEXT_REMOTE = [
   /\bthis\s+is\s+a\s+remote\s+(?:role|position|job|opportunity)\b/i,
 ];
 
+/** One scan per mode over descriptions of several KB. */
+const anyOf = (patterns: readonly RegExp[]) => new RegExp(patterns.map((pattern) => pattern.source).join("|"), "i");
+const STATES_ON_SITE = anyOf(TEXT_ON_SITE);
+const STATES_HYBRID = anyOf(TEXT_HYBRID);
+const STATES_REMOTE = anyOf(TEXT_REMOTE);
+
 export function modeFromDescription(text: string): Mode | null {
-  if (TEXT_ON_SITE.some((pattern) => pattern.test(text))) return "onsite";
-  if (TEXT_HYBRID.some((pattern) => pattern.test(text))) return "hybrid";
-  if (TEXT_REMOTE.some((pattern) => pattern.test(text))) return "remote";
+  if (STATES_ON_SITE.test(text)) return "onsite";
+  if (STATES_HYBRID.test(text)) return "hybrid";
+  if (STATES_REMOTE.test(text)) return "remote";
   return null;
 }
 
@@ -341,8 +370,9 @@ function strongestMode(modes: Iterable<Mode>): Mode | null {
 export function parseLocation(input: LocationInput): LocationInfo {
   const readings = input.locations.map((text) => readLocationString(text));
   const eligibility = (input.remoteEligibility ?? []).map((text) => readLocationString(text));
-  const segments = readings.flatMap((reading) => reading.segments);
-  const eligibilitySegments = eligibility.flatMap((reading) => reading.segments);
+  const groups = readings.flatMap((reading) => reading.groups);
+  const segments = groups.flat();
+  const eligibilitySegments = eligibility.flatMap((reading) => reading.groups.flat());
 
   let range: OffsetRange | null = null;
   for (const reading of [...readings, ...eligibility]) {
@@ -367,15 +397,11 @@ export function parseLocation(input: LocationInput): LocationInfo {
 
   let remoteRegions: string[] = [];
   if (remote === "remote") {
-    // "Remote US/Global": a region beside a remote cue in the same string widens who may apply.
-    const fromRemoteSegments = readings.flatMap((reading) =>
-      reading.segments.flatMap((segment) =>
-        segment.modes.has("remote")
-          ? segment.named
-          : reading.segments.some((other) => other.modes.has("remote"))
-            ? segment.named.filter(isRegionCode)
-            : [],
-      ),
+    // "Remote within Canada + USA": a country or region offered beside a remote cue is eligibility too.
+    const fromRemoteSegments = groups.flatMap((alternatives) =>
+      alternatives.some((segment) => segment.modes.has("remote"))
+        ? alternatives.flatMap((segment) => (segment.modes.has("remote") || (!segment.modes.size && !segment.hasCity) ? segment.named : []))
+        : [],
     );
     const fromStructured = eligibilitySegments.flatMap((segment) => segment.named);
     const fromPlainSegments = segments.filter((segment) => !segment.hasCity).flatMap((segment) => segment.named);
@@ -389,8 +415,9 @@ export function parseLocation(input: LocationInput): LocationInfo {
   for (const code of remoteRegions) if (!isRegionCode(code)) countries.add(code);
   const cities = [...new Set(placeList.flatMap((place) => (place.city ? [place.city] : [])))];
 
+  // Copies: the readings behind these places are cached and shared between postings.
   const locations = placeList.length
-    ? placeList
+    ? placeList.map((place) => ({ ...place }))
     : input.locations.map((raw) => raw.trim()).filter(Boolean).map((raw) => ({ raw }));
 
   return {

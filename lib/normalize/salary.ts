@@ -98,12 +98,17 @@ export function salaryFromStructured(structured: RawPosting["salary"]): Salary |
 const NUMBER =
   String.raw`(?<![\d.,'’])(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:([,.'’ ])\d{3}(?!\d))(?:\N\d{3}(?!\d))*|\d+)(?:[.,]\d{1,2}(?!\d))?`;
 const MULTIPLIER = String.raw`(?:\s?(?:thousand|million|lakhs?|lacs?|LPA|lpa|crores?)|mil|mio|Mio|mn|MM|mm|[kKmML]|cr)(?![A-Za-z])`;
+/** "/hr" written on each end of a range: "$25/hr - $35/hr". */
+const UNIT_SUFFIX = String.raw`\/\s?(?:hour|hr|h|year|yr|annum|month|mo|day|week|wk)(?![A-Za-z])`;
 const RANGE_WORD = String.raw`(?:-|~|to|and|bis|till|until|through)`;
 
 function amountPattern(index: number): string {
   // Each amount gets its own group names; the number's separator is backreferenced within it.
   const number = NUMBER.replace("([,.'’ ])", `(?<sep${index}>[,.'’ ])`).replace("\\N", `\\k<sep${index}>`);
-  return `(?:(?<pre${index}>${CURRENCY_PATTERN})\\s?)?(?<num${index}>${number})(?:\\s?(?<mul${index}>${MULTIPLIER}))?(?:\\s?(?<post${index}>${CURRENCY_PATTERN}))?`;
+  return (
+    `(?:(?<pre${index}>${CURRENCY_PATTERN})\\s?)?(?<num${index}>${number})(?:\\s?(?<mul${index}>${MULTIPLIER}))?` +
+    `(?<plus${index}>\\+)?(?:\\s?(?<post${index}>${CURRENCY_PATTERN}))?(?:\\s?(?<unit${index}>${UNIT_SUFFIX}))?`
+  );
 }
 
 const AMOUNT_RANGE = new RegExp(`${amountPattern(1)}(?:\\s*${RANGE_WORD}\\s*${amountPattern(2)})?`, "g");
@@ -152,7 +157,7 @@ const NOT_PAY =
   /\b(?:bonus(?:es)?|sign(?:ing|[- ]on)|stipend|equity|rsus?|stock|options?|commission|relocation|allowance|budget|reimburs\w*|referral|per\s+diem|raised|rais(?:e|ing)|funding|funded|revenue|arr|valuation|series\s+[a-f]|seed|grant|tuition|credits?|prize|bounty|investment|investors?)\b/i;
 const MAX_ONLY = /(?:\bup\s*to|\bupto|\bmax(?:imum)?\.?(?:\s+of)?|\bbis\s+zu|\bjusqu'?\s?à|\bhasta|\bno\s+more\s+than|\bas\s+much\s+as)\s*$/i;
 const MIN_ONLY = /(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts\s+at|\bat\s+least|\bmin(?:imum)?\.?(?:\s+of)?|\bab|\bà\s+partir\s+de|\bdesde|\bno\s+less\s+than)\s*$/i;
-const OR_MORE = /^(?:\+(?!\s*(?:equity|bonus|benefits|stock|options|commission|rsus?)\b)|\s*(?:or\s+more|and\s+(?:up|above))\b)/i;
+const OR_MORE = /^\s*(?:or\s+more|and\s+(?:up|above))\b/i;
 const BASE = /\bbase\b/i;
 
 interface Candidate {
@@ -252,13 +257,19 @@ function candidateFrom(match: RegExpExecArray, text: string, context: CurrencyCo
   const scale = (value: number, unit: string | undefined) => value * (unit ? (MULTIPLIERS[unit] ?? 1) : 1);
   const low = scale(first, firstMultiplier);
   const high = second === null ? null : scale(second, secondMultiplier);
-  if (NOT_PAY.test(nearAfter(after)) || NOT_PAY.test(nearBefore(before))) return null;
+  // "$20k+ signing bonus" is not pay, and "$150k+ equity" cannot be told from it: both give nothing.
+  const qualifier = nearAfter(after);
+  if (NOT_PAY.test(qualifier) || NOT_PAY.test(nearBefore(before))) return null;
 
-  const interval = units.includes("lpa") ? "year" : (intervalIn(after) ?? intervalIn(before));
-  const base = BASE.test(nearAfter(after)) || BASE.test(before);
+  const interval = units.includes("lpa")
+    ? "year"
+    : (intervalIn(groups.unit1 ?? groups.unit2 ?? "") ?? intervalIn(after) ?? intervalIn(before));
+  const base = BASE.test(qualifier) || BASE.test(before);
   if (high !== null) return { min: low, max: high, currency, interval, base };
   if (MAX_ONLY.test(before)) return { min: null, max: low, currency, interval, base };
-  if (MIN_ONLY.test(before) || OR_MORE.test(text.slice(end))) return { min: low, max: null, currency, interval, base };
+  // "200k+" is a floor.
+  const orMore = groups.plus1 !== undefined || OR_MORE.test(text.slice(end));
+  if (MIN_ONLY.test(before) || orMore) return { min: low, max: null, currency, interval, base };
   return { min: low, max: low, currency, interval, base };
 }
 

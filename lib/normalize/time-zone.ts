@@ -61,11 +61,16 @@ const ZONE_GROUPS: readonly (readonly [RegExp, OffsetRange])[] = [
   [/^(?:us|usa|u\.s\.|american|north\s+american?|na|est\/pst|pst\/est)$/i, { min: -480, max: -300 }],
   [/^(?:americas?|north\s+and\s+south\s+american?)$/i, { min: -480, max: -180 }],
   [/^(?:latam|latin\s+american?|south\s+american?)$/i, { min: -360, max: -180 }],
-  [/^(?:eu|europe|european|cet|emea)$/i, { min: 0, max: 120 }],
+  [/^(?:eu|europe|european|emea)$/i, { min: 0, max: 120 }],
   [/^(?:apac|asia|asian|asia[- ]pacific)$/i, { min: 330, max: 600 }],
   [/^(?:uk|british)$/i, { min: 0, max: 0 }],
+  [/^central\s+european$/i, { min: 60, max: 60 }],
+  [/^eastern$/i, { min: -300, max: -300 }],
+  [/^central$/i, { min: -360, max: -360 }],
+  [/^mountain$/i, { min: -420, max: -420 }],
+  [/^pacific$/i, { min: -480, max: -480 }],
 ];
-const ZONE_WORD = String.raw`(?:u\.s\.|north\s+american?|latin\s+american?|south\s+american?|asia[- ]pacific|[a-z]+)`;
+const ZONE_WORD = String.raw`(?:u\.s\.|central\s+european|north\s+american?|latin\s+american?|south\s+american?|asia[- ]pacific|[a-z]+)`;
 const ZONE_PHRASE = new RegExp(String.raw`\b(${ZONE_WORD}(?:\s*(?:\/|,|&|and|or)\s*${ZONE_WORD})*)\s+time[- ]?zones?\b`, "gi");
 
 const OFFSET = String.raw`([+-])\s*(\d{1,2})(?::?(\d{2}))?`;
