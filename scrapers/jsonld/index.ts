@@ -260,7 +260,7 @@ const ASSET = /\.(pdf|png|jpe?g|gif|svg|webp|ico|css|js|json|xml|zip|docx?)$/i;
 const JOBISH = /\/(jobs?|careers?|positions?|openings?|vacanc(y|ies)|offers?|stellen(angebote)?|o|p)(\/|$)/i;
 
 /** Same-host links that look like job pages: under the listing's path, or under a jobs-like path. */
-export function jobLinks(html: string, pageUrl: string): string[] {
+function jobLinks(html: string, pageUrl: string): string[] {
   const page = new URL(pageUrl);
   const bareHost = (host: string) => host.replace(/^www\./, "");
   const prefix = page.pathname.endsWith("/") ? page.pathname : `${page.pathname}/`;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { BoardScraper, ParseContext, RawPosting, ScrapeContext } from "@/scrapers/types";
 import { toIsoDate } from "@/scrapers/shared/dates";
-import { decodeEntities } from "@/scrapers/shared/html";
+import { decodeEntities, isEntityEscapedHtml } from "@/scrapers/shared/html";
 import { scrapeSingleListing } from "@/scrapers/shared/listing";
 import { validatePayload } from "@/scrapers/shared/payload";
 import { checkPostings, companyName, httpUrl, optionalText, singleLine, uniqueStrings } from "@/scrapers/shared/postings";
@@ -60,7 +60,8 @@ function toPosting(item: Item, context: ParseContext): RawPosting {
     remoteEligibility: uniqueStrings([item.region]),
     employmentType: optionalText(item.type),
     department: optionalText(item.category),
-    descriptionHtml: optionalText(item.description),
+    // The XML already took off one level of escaping; a CDATA-wrapped feed would still carry it.
+    descriptionHtml: item.description && isEntityEscapedHtml(item.description) ? decodeEntities(item.description) : optionalText(item.description),
     postedAt: toIsoDate(item.pubDate),
     raw: {
       // The employer's headquarters, not where the job is.
