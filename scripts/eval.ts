@@ -109,4 +109,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// A closed pipe (`| head`) is a normal way for a reader to stop.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main();

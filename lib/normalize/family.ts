@@ -37,7 +37,7 @@ export const TARGET_FAMILIES: ReadonlySet<RoleFamily> = new Set<RoleFamily>([
 
 // Machine-learning subject matter, as titles name it (after normalizeTitle's translations and expansions).
 const ML_TOPIC =
-  /\b(?:machine learning|deep learning|ai|artificial intelligence|llm|generative ai|nlp|natural language|computer vision|vision|perception|speech|audio ml|recommendations?|recommender|recsys|ranking|relevance|personali[sz]ation|reinforcement learning|rl|neural|mlops|llmops|multimodal|pretraining|pre training|post training|posttraining|alignment|interpretability|prompt engineer(?:ing)?|agentic|agents|autonomous agents?|ai agents?|pytorch|tensorflow|jax|tensorrt|vllm|onnx|cudnn|nccl|triton|deepspeed|megatron|kubeflow|mlflow|robot learning|embodied|foundation models?|language models?|reward models?|frontier models?|diffusion|model (?:training|serving|inference|evaluation|quality|optimi[sz]ation|deployment|behaviou?rs?|performance|efficiency)|evals?|gpus?|tpus?|cuda|accelerators?|inference|distributed training|large scale training|training (?:infrastructure|infra|platforms?|systems|clusters?|runtime|efficiency|performance)|feature stores?|feature platform)\b/;
+  /\b(?:machine learning|applied science|deep learning|ai|artificial intelligence|llm|generative ai|nlp|natural language|computer vision|vision|perception|speech|audio ml|recommendations?|recommender|recsys|ranking|relevance|personali[sz]ation|reinforcement learning|rl|neural|mlops|llmops|multimodal|pretraining|pre training|post training|posttraining|alignment|interpretability|prompt engineer(?:ing)?|agentic|agents|autonomous agents?|ai agents?|pytorch|tensorflow|jax|tensorrt|vllm|onnx|cudnn|nccl|triton|deepspeed|megatron|kubeflow|mlflow|robot learning|embodied|foundation models?|language models?|reward models?|frontier models?|diffusion|model (?:training|serving|inference|evaluation|quality|optimi[sz]ation|deployment|behaviou?rs?|performance|efficiency)|evals?|gpus?|tpus?|cuda|accelerators?|inference|distributed training|large scale training|training (?:infrastructure|infra|platforms?|systems|clusters?|runtime|efficiency|performance)|feature stores?|feature platform)\b/;
 
 const INFERENCE_TOPIC =
   /\b(?:tensorrt|vllm|triton inference|onnx runtime|(?<!causal |statistical |bayesian |variational )inference|model (?:serving|deployment|optimi[sz]ation))\b/;
@@ -102,7 +102,10 @@ const NON_ML_ENGINEERING: ReadonlyArray<readonly [string, RegExp]> = [
 
 /** An ML topic directly before the role noun: "ML Engineer", "Computer Vision Engineer", "AI/ML Developer". */
 const CORE_ML_ROLE =
-  /\b(?:machine learning|deep learning|ai|llm|generative ai|nlp|computer vision|mlops|perception|speech|recommendations?|recommender|reinforcement learning|research)\s*(?:\/\s*[a-z]+\s*)?(?:engineers?|developers?|engineering lead|lead)\b/;
+  /\b(?:machine learning|deep learning|ai|llm|generative ai|nlp|computer vision|mlops|perception|speech|recommendations?|recommender|reinforcement learning)\s*(?:\/\s*[a-z]+\s*)?(?:engineers?|developers?|engineering lead|lead)\b/;
+
+/** "Research Engineer": an ML role for the team words after it, but not over "Security" before it. */
+const RESEARCH_ROLE = /\bresearch\s*(?:\/\s*[a-z]+\s*)?(?:software )?(?:engineers?|developers?|engineering lead|lead)\b/;
 
 const DATA_SCIENCE =
   /\b(?:data scien(?:ce|tists?)|decision scien(?:ce|tists?)|analytics|(?:data|product|marketing|bi|insights|reporting|growth|quant|quantitative|people|customer) analysts?|statisticians?|biostatisticians?|quant(?:itative)?(?: researchers?| analysts?| developers?)?|business intelligence|bi developer)\b/;
@@ -136,15 +139,22 @@ interface TitleParts {
 const COMPANY_TAIL = /\s(?:@|at)\s.*$/;
 const DOMAIN_NAME = /\b([a-z0-9]+)\.(?:ai|io|com|co|dev)\b/g;
 
+/** A word that names what a person is, as opposed to a team, place or department. */
+const ROLE_WORD =
+  /\b(?:engineers?|engineering|developers?|programmer|scientists?|researchers?|research|analysts?|manager|management|director|head|lead|leader|president|officer|architect|designer|writer|recruiter|executive|representative|specialist|consultant|interns?|internship|student|counsel|accountant|coordinator|assistant|advocate|evangelist|member of technical staff|owner|strategist|partner|trainer|tutor|statistician|technician|administrator|associate|fellow|apprentice)\b/;
+
 function splitTitle(fullText: string): TitleParts {
   const text = fullText.replace(DOMAIN_NAME, "$1").replace(COMPANY_TAIL, "");
   const parts = text
     .split(/\s*(?:,|\s-\s|\s-(?=\S)|(?<=\S)-\s|\(|\)|\[|\]|:|;|\s\|\s)\s*/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
-  const head = parts[0] ?? "";
-  const qualifiers = parts.slice(1);
-  const role = GENERIC_ROLE_HEAD.test(head) && qualifiers[0] ? `${head} ${qualifiers[0]}` : head;
+  // "AIML - Senior Machine Learning Engineer": a department may come before the role.
+  const headIndex = Math.max(0, parts.findIndex((part) => ROLE_WORD.test(part)));
+  const head = parts[headIndex] ?? "";
+  const qualifiers = parts.filter((_, index) => index !== headIndex);
+  const next = parts[headIndex + 1];
+  const role = GENERIC_ROLE_HEAD.test(head) && next ? `${head} ${next}` : head;
   return { head, qualifiers, role, text };
 }
 
@@ -210,17 +220,20 @@ const fromTitle = (family: RoleFamily, category: FamilyEvidence["category"], kin
 export function classifyFamily(input: { title: string; description?: string | null }): FamilyEvidence {
   const { head, qualifiers, role, text } = splitTitle(normalizeTitle(input.title).text);
   const mlTopic = ML_TOPIC.test(text);
-  const coreMlRole = CORE_ML_ROLE.test(head);
+  const strictMlRole = CORE_ML_ROLE.test(head);
+  const coreMlRole = strictMlRole || RESEARCH_ROLE.test(head);
 
   if (!coreMlRole && STRONG_DATA_SCIENCE.test(head) && !BUILDER_NOUN.test(head.replace(/\banalytics engineer/, ""))) {
     return fromTitle("data_science", "adjacent", MANAGEMENT.test(role) ? "data science management" : "data science");
   }
 
   // Customer-facing engineers stay customer-facing even with "ML" in the title ("Forward Deployed ML Engineer").
-  const nonEngineering = coreMlRole ? (/\bforward deployed\b/.test(role) ? "solutions and customer engineering" : null) : firstMatch(NON_ENGINEERING, role);
+  const nonEngineering = /\bforward deployed\b/.test(text) ? "solutions and customer engineering" : coreMlRole ? null : firstMatch(NON_ENGINEERING, role);
   if (nonEngineering) return fromTitle("other", "other", nonEngineering);
 
-  if (MANAGEMENT.test(role) && !/\b(?:tech lead|technical lead)\b/.test(role) && !coreMlRole) {
+  // "Principal Engineer, Machine Learning (Manager)": a bare management qualifier makes it a manager role.
+  const managerQualifier = qualifiers.some((qualifier) => /^(?:people |engineering )?manag(?:er|ement)$/.test(qualifier));
+  if ((MANAGEMENT.test(role) && !/\b(?:tech lead|technical lead)\b/.test(role) && !coreMlRole) || managerQualifier) {
     if (mlTopic || /\bresearch\b/.test(text)) return fromTitle("ml_management", "adjacent", "ML engineering management");
     if (DATA_SCIENCE.test(text)) return fromTitle("data_science", "adjacent", "data science management");
     return fromTitle("other", "other", "management outside ML");
@@ -235,7 +248,9 @@ export function classifyFamily(input: { title: string; description?: string | nu
     return fromTitle("applied_research", "scientist", "research scientist");
   }
 
-  const nonMlEngineering = coreMlRole ? null : firstMatch(NON_ML_ENGINEERING, text);
+  // The role's own words ("Security Research Engineer") outweigh a research noun; team words only a generic role.
+  const nonMlEngineering =
+    (strictMlRole ? null : firstMatch(NON_ML_ENGINEERING, head)) ?? (coreMlRole ? null : firstMatch(NON_ML_ENGINEERING, qualifiers.join(", ")));
   if (nonMlEngineering) return fromTitle("other", "other", nonMlEngineering);
 
   const traineeOrEngineer = engineerNoun || TRAINEE_NOUN.test(text);
@@ -243,7 +258,7 @@ export function classifyFamily(input: { title: string; description?: string | nu
     // A title naming several specialties ("ML Infrastructure & Serving") is about the one it names first.
     const specialties: Array<[RoleFamily, number]> = [
       ["inference_serving", firstIndex(INFERENCE_TOPIC, text, true) ?? firstIndex(SERVING, text, mlTopic)],
-      ["applied_research", firstIndex(RESEARCH_TOPIC, text, true) ?? firstIndex(/\bresearch\b/, head, true)],
+      ["applied_research", firstIndex(RESEARCH_TOPIC, text, true) ?? firstIndex(/\bresearch\b/, builderNoun ? text : head, true)],
       ["ml_infrastructure", firstIndex(INFRA_TOPIC, text, mlTopic || ML_ONLY_INFRA.test(text))],
     ].flatMap(([family, index]) => (index === null ? [] : [[family, index] as [RoleFamily, number]]));
     const specialty = specialties.sort((a, b) => a[1] - b[1])[0];

@@ -99,6 +99,28 @@ describe("classifyFamily", () => {
     expect(familyOf("Senior Machine Learning Engineer | Search (London)")).toBe("ml_engineering");
     expect(familyOf("Machine Learning Engineer @ Stealth Startup")).toBe("ml_engineering");
   });
+
+  it("finds the role behind a department prefix", () => {
+    expect(familyOf("AIML - Senior Machine Learning Engineer, Siri Understanding")).toBe("ml_engineering");
+    expect(familyOf("AIML - Machine Learning Research Engineer")).toBe("applied_research");
+  });
+
+  it("does not read a company or product name as the role's subject", () => {
+    expect(familyOf("Backend Engineer @ Acme AI")).toBe("other");
+    expect(familyOf("Software Engineer at Mistral AI")).toBe("other");
+    expect(familyOf("Software Engineer, Claude.ai Growth")).toBe("other");
+  });
+
+  it("lets the role's own words outweigh a research noun, but not a team name", () => {
+    expect(familyOf("Offensive Security Research Engineer, Safeguards")).toBe("other");
+    expect(familyOf("Research Engineer, Frontier Red Team (Cyber)")).toBe("applied_research");
+    expect(familyOf("Senior Machine Learning Engineer, Security")).toBe("ml_engineering");
+  });
+
+  it("reads a bare management qualifier as a manager role", () => {
+    expect(familyOf("Principal Engineer, Machine Learning (Manager)")).toBe("ml_management");
+    expect(familyOf("Applied Science Manager")).toBe("ml_management");
+  });
 });
 
 describe("family from the description of a bare engineering title", () => {
