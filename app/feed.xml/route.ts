@@ -1,6 +1,5 @@
-import { Feed } from "feed";
 import { env } from "@/lib/env";
-import { formatSalaryUsd, postingPath } from "@/lib/format";
+import { atomResponse, renderAtomFeed } from "@/lib/feeds/atom";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
 import { searchListings } from "@/lib/search/queries";
 
@@ -13,32 +12,16 @@ export async function GET(request: Request) {
   const { page } = await searchListings({ filter, cursor: null, ignored: params.ignored });
   const site = env().SITE_URL;
   const query = filterToSearchParams(params.filter).toString();
-  const listing = new URL(query ? `/?${query}` : "/", site).toString();
   const ignoredNote = params.ignored.length
     ? ` Ignored: ${params.ignored.map((i) => `${i.param}=${i.value} (${i.reason})`).join("; ")}.`
     : "";
-  const feed = new Feed({
+  const xml = renderAtomFeed({
     title: "mlradar: senior ML engineering roles",
     description: `Newest postings matching this search.${ignoredNote}`,
-    id: listing,
-    link: listing,
-    language: "en",
-    updated: page.items[0]?.sortAt ?? new Date(0),
-    copyright: "Postings belong to the companies that posted them.",
-    feedLinks: { atom: new URL(`/feed.xml${query ? `?${query}` : ""}`, site).toString() },
+    listingUrl: new URL(query ? `/?${query}` : "/", site).toString(),
+    selfUrl: new URL(`/feed.xml${query ? `?${query}` : ""}`, site).toString(),
+    siteUrl: site,
+    items: page.items,
   });
-  for (const item of page.items) {
-    const url = new URL(postingPath(item), site).toString();
-    const salary = formatSalaryUsd(item.salaryMinUsd, item.salaryMaxUsd);
-    feed.addItem({
-      title: `${item.title} at ${item.companyName}`,
-      id: url,
-      link: url,
-      date: item.sortAt,
-      description: [item.locations.map((l) => l.raw).join(" · "), item.remote, item.level, salary, item.fitReasons[0]].filter(Boolean).join(" — "),
-    });
-  }
-  return new Response(feed.atom1(), {
-    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
-  });
+  return atomResponse(xml, "public, max-age=300");
 }
