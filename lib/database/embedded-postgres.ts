@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepQueriesWhole } from "./pglite-message-groups";
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WASM) served over the Postgres wire
@@ -75,6 +76,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   }
   const db = await PGlite.create(pgDir ? { dataDir: pgDir } : {});
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 200 });
+  keepQueriesWhole(server);
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   const serverFile = dataDir ? path.join(dataDir, "server.json") : undefined;
