@@ -68,6 +68,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       concurrency: options.concurrency ?? 4,
       pollInterval: options.pollIntervalMs ?? 2_000,
       noHandleSignals: true,
+      // PGlite serves every connection from one session, where per-connection named statements collide.
+      noPreparedStatements: true,
       gracefulShutdownAbortTimeout: shutdownAbortMs,
       logger: graphileLogger(options.log),
       events,
