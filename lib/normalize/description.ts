@@ -94,29 +94,30 @@ const BLOCKS = new Set(["p", "ul", "ol", "h2", "h3", "h4", "pre", "blockquote", 
  * The input is sanitize-html output, so tags are balanced and from the allowlist.
  */
 function unwrapBlockParagraphs(html: string): string {
-  const wrappers = new Set<number>();
-  const stack: { tag: string; index: number }[] = [];
-  for (const match of html.matchAll(TAG)) {
-    const [, closing, tag = ""] = match;
+  const dropped: [number, number][] = [];
+  const stack: { tag: string; start: number; end: number; wrapper: boolean }[] = [];
+  TAG.lastIndex = 0;
+  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
+    const [tagText, closing, tag = ""] = match;
+    const end = match.index + tagText.length;
     if (tag === "br") continue;
     if (closing) {
-      stack.pop();
+      const open = stack.pop();
+      if (open?.wrapper) dropped.push([open.start, open.end], [match.index, end]);
       continue;
     }
-    if (BLOCKS.has(tag)) for (const open of stack) if (open.tag === "p") wrappers.add(open.index);
-    stack.push({ tag, index: match.index });
+    if (BLOCKS.has(tag)) for (const open of stack) if (open.tag === "p") open.wrapper = true;
+    stack.push({ tag, start: match.index, end, wrapper: false });
   }
-  if (!wrappers.size) return html;
-  const openParagraphs: boolean[] = [];
-  return html.replace(TAG, (tagText, closing: string, tag: string, offset: number) => {
-    if (tag !== "p") return tagText;
-    if (!closing) {
-      const drop = wrappers.has(offset);
-      openParagraphs.push(drop);
-      return drop ? "" : tagText;
-    }
-    return openParagraphs.pop() ? "" : tagText;
-  });
+  if (!dropped.length) return html;
+  dropped.sort((a, b) => a[0] - b[0]);
+  let result = "";
+  let cursor = 0;
+  for (const [start, end] of dropped) {
+    result += html.slice(cursor, start);
+    cursor = end;
+  }
+  return result + html.slice(cursor);
 }
 
 /** Safe HTML for our pages from a board's description HTML (possibly entity-escaped). */

@@ -18,13 +18,17 @@ function cleanLine(text: string): string {
   return decodeEntities(repairMojibake(text)).replace(/\s+/g, " ").trim();
 }
 
-/** ISO 8601 as promised, plus the board formats that slip through ("2026-07-01 10:00:00 UTC", epochs). */
+/**
+ * ISO 8601 as promised, plus the board formats that slip through ("2026-07-01 10:00:00 UTC",
+ * epochs). A time without a zone (Remotive) is read as UTC, never as the server's local time.
+ */
 export function parsePostedAt(value: string | undefined): Date | null {
   if (!value) return null;
   const text = value.trim();
   let time: number;
   if (/^\d{13}$/.test(text)) time = Number(text);
   else if (/^\d{10}$/.test(text)) time = Number(text) * 1000;
+  else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text)) time = Date.parse(`${text}Z`);
   else time = Date.parse(text.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?) UTC$/, "$1T$2Z"));
   if (!Number.isFinite(time)) return null;
   const date = new Date(time);

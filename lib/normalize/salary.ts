@@ -314,15 +314,27 @@ const PAY_WORDS =
   /\b(?:salary|salaries|pay|paid|compensation|wage|rate|range|remuneration|OTE|earnings|base|gehalt|vergütung|ctc|package|stipendio|salario|salaire|rémunération)\b/i;
 const HAS_AMOUNT = /[$€£₹¥]|\b[A-Z]{3}\b|\d\s?(?:k|K|LPA)\b/;
 
+/** A short line naming pay ("United States Salary Range") heads the figures on the next line. */
+const MAX_HEADING_LENGTH = 80;
+
 /**
- * Pay from a posting's description: only a sentence that names pay and states a range
- * ("The base salary range for this role is $180,000 - $240,000"), never a stray figure.
+ * Pay from a posting's description: only a sentence that names pay (or sits under a short pay
+ * heading) and states a range ("The base salary range for this role is $180,000 - $240,000"),
+ * never a stray figure.
  */
 export function salaryFromDescription(text: string, context: CurrencyContext = {}): Salary | null {
-  for (const sentence of text.split(/\n|(?<=[.!?])\s+(?=[A-Z])/)) {
-    if (sentence.length > 400 || !/\d/.test(sentence) || !HAS_AMOUNT.test(sentence) || !PAY_WORDS.test(sentence)) continue;
-    const salary = parseSalary(sentence, context);
-    if (salary && salary.min !== null && salary.max !== null && salary.min !== salary.max) return salary;
+  let previousLine = "";
+  for (const line of text.split("\n")) {
+    const heading = previousLine;
+    previousLine = line;
+    if (!/\d/.test(line) || !HAS_AMOUNT.test(line)) continue;
+    const underPayHeading = heading.length <= MAX_HEADING_LENGTH && PAY_WORDS.test(heading);
+    for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+      if (sentence.length > 400 || !/\d/.test(sentence) || !HAS_AMOUNT.test(sentence)) continue;
+      if (!underPayHeading && !PAY_WORDS.test(sentence)) continue;
+      const salary = parseSalary(sentence, context);
+      if (salary && salary.min !== null && salary.max !== null && salary.min !== salary.max) return salary;
+    }
   }
   return null;
 }
