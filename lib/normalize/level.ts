@@ -8,18 +8,6 @@ export interface LevelEvidence {
   phrase: string | null;
 }
 
-export const LEVEL_NAMES: Record<Level, string> = {
-  intern: "intern",
-  junior: "junior",
-  mid: "mid",
-  senior: "senior",
-  staff: "staff",
-  principal: "principal",
-  lead: "lead",
-  director: "director",
-  unknown: "unknown",
-};
-
 /** Levels the site targets: senior and up, technical leads included. */
 export const TARGET_LEVELS: ReadonlySet<Level> = new Set<Level>(["senior", "staff", "principal", "lead"]);
 
@@ -49,6 +37,9 @@ const RANK: Record<Level, number> = {
   unknown: 0, junior: 1, mid: 2, senior: 3, lead: 4, staff: 5, principal: 6, director: 8, intern: 9,
 };
 
+/** A people manager outranks every individual-contributor word beside it ("Principal Engineering Manager"), a director outranks them. */
+const MANAGER_RANK = 7;
+
 // Words before "manager" that name an individual-contributor job, not a people manager.
 const IC_MANAGER_JOBS =
   "product|program|programme|project|account|accounts|customer success|success|partner|partnerships?|community|marketing|content|brand|events?|communications|social media|office|payroll|contracts?|relationship|territory|category|campaign|release|deployment|media|case|vendor|facilities|policy|operations|growth|channel|key account|enablement|portfolio|risk|compliance|privacy|tax|benefits|mobility|licensing|localization|quality|support|solutions|transaction|pricing|revenue|demand generation|lifecycle|affiliate|sourcing|procurement|supply|inventory|store|restaurant|retention|experience|creative|design|research program";
@@ -62,7 +53,7 @@ const TITLE_RULES: readonly TitleLevelRule[] = [
   { level: "lead", rank: RANK.lead, pattern: /\b(?:tech(?:nical)? lead|team lead(?:er)?|lead|leader|tl)\b(?! gen(?:eration)?\b)/ },
   { level: "staff", rank: RANK.staff, pattern: /(?<!technical |member of |medical |nursing |support |chief of )\bstaff\b(?! (?:accountant|nurse|writer|attorney|auditor|pharmacist|physician))/ },
   { level: "principal", rank: RANK.principal, pattern: /\b(?:principal|distinguished|technical fellow|senior fellow)\b/ },
-  { level: "lead", rank: 7, pattern: new RegExp(`\\b(?:engineering|research|science|team|general|senior|sr|group|software|development|machine learning|ai|technical|tech lead) manager\\b|^manager\\b|(?<!(?:\\b(?:${IC_MANAGER_JOBS})) )\\bmanager\\b`) },
+  { level: "lead", rank: MANAGER_RANK, pattern: new RegExp(`\\b(?:engineering|research|science|team|general|senior|sr|group|software|development|machine learning|ai|technical|tech lead) manager\\b|^manager\\b|(?<!(?:\\b(?:${IC_MANAGER_JOBS})) )\\bmanager\\b`) },
   { level: "director", rank: RANK.director, pattern: /\b(?:director|head of|vice president|svp|evp|chief [a-z]+ officer|cto|cio|ciso|cso|cdo)\b|^head\b|\bhead,/ },
 ];
 

@@ -13,6 +13,7 @@ export interface RoleInput {
 /** Weights of the score, in one place so the reasons and the number agree. */
 const SCORE = {
   targetFamily: 0.55,
+  targetFamilyFromDescription: 0.5,
   levelInTitle: 0.35,
   levelInDescription: 0.25,
   levelNotStated: 0.12,
@@ -92,7 +93,7 @@ export function classifyRole(input: RoleInput): RoleFit {
   if (fit) {
     const levelWeight =
       level.source === "title" ? SCORE.levelInTitle : level.source === "description" ? SCORE.levelInDescription : SCORE.levelNotStated;
-    const familyWeight = family.source === "title" ? SCORE.targetFamily : SCORE.targetFamily - 0.05;
+    const familyWeight = family.source === "title" ? SCORE.targetFamily : SCORE.targetFamilyFromDescription;
     score = familyWeight + levelWeight + Math.min(SCORE.maxSkillBonus, mlSkillCount * SCORE.perMlSkill);
   } else if (isTarget) {
     score = level.level === "intern" ? SCORE.belowLevel / 2 : SCORE.belowLevel;

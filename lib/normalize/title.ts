@@ -25,7 +25,7 @@ const TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bsoftware ?entwickler(?:in)?\b/g, "software developer"],
   [/\b(?:abschlussarbeit|masterarbeit|bachelorarbeit|masterand(?:in)?|tesista)\b/g, "intern"],
   [/\b(?:apprentissage automatique|aprendizaje automatico|aprendizado de maquina|aprendizagem automatica|maschinelles lernen|apprendimento automatico)\b/g, "machine learning"],
-  [/\b(?:apprentissage profond|aprendizaje profundo|aprendizado profundo|deep-learning)\b/g, "deep learning"],
+  [/\b(?:apprentissage profond|aprendizaje profundo|aprendizado profundo)\b/g, "deep learning"],
   [/\b(?:intelligence artificielle|inteligencia artificial|kunstliche intelligenz|intelligenza artificiale)\b/g, "ai"],
   [/\b(?:vision par ordinateur|vision por computador|visao computacional)\b/g, "computer vision"],
   [/\bki(?=\s)/g, "ai"],
@@ -50,9 +50,9 @@ const TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:recruteur|recruteuse|reclutador(?:a)?|recrutador(?:a)?|personalreferent(?:in)?)\b/g, "recruiter"],
   [/\b(?:vendeur|ventas|vertrieb)\b/g, "sales"],
   // French/Spanish/Portuguese put the noun first: "ingenieur en/de machine learning".
-  [/\bengineer (?:en|de|d'|em|do|da|di|fur|für|im)\s+/g, "engineer "],
-  [/\bdeveloper (?:en|de|d'|em|do|da|di|fur|für|im)\s+/g, "developer "],
-  [/\b(?:ia|ai)\b/g, "ai"],
+  [/\bengineer (?:en|de|d'|em|do|da|di|fur|im)\s+/g, "engineer "],
+  [/\bdeveloper (?:en|de|d'|em|do|da|di|fur|im)\s+/g, "developer "],
+  [/\bia\b/g, "ai"],
 ];
 
 /** Abbreviations people write in titles → the words the rules know. */
@@ -78,10 +78,11 @@ const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bfull[\s-]stack\b/g, "fullstack"],
 ];
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(?:amp|nbsp|#39|quot|ndash|mdash);/g, (entity) => HTML_ENTITIES[entity] ?? entity);
 }
 
+/** A title for display (markers removed) and for matching (lower case, English job words). */
 export function normalizeTitle(title: string): NormalizedTitle {
   const display = decodeEntities(title)
     .replace(DECORATION, " ")
