@@ -11,6 +11,7 @@ import { smartrecruiters } from "@/scrapers/smartrecruiters";
 import type { BoardScraper, SourceKind } from "@/scrapers/types";
 import { weworkremotely } from "@/scrapers/weworkremotely";
 import { workable } from "@/scrapers/workable";
+import { workday } from "@/scrapers/workday";
 
 const scrapers = [
   greenhouse,
@@ -25,6 +26,7 @@ const scrapers = [
   weworkremotely,
   jsonld,
   hackernews,
+  workday,
 ] as const satisfies readonly BoardScraper[];
 
 /** Every board kind that has a scraper, in a stable order. The only list of kinds. */
