@@ -63,7 +63,7 @@ function isPlace(text: string): boolean {
   return PLACE_NAMES.test(text) || PLACE_CODE.test(text) || PLACE_CITY_STATE.test(text);
 }
 
-export function withoutUrls(text: string): string {
+function withoutUrls(text: string): string {
   return text
     .replace(/\(\s*(?:https?:\/\/|www\.)[^)]*\)/gi, "")
     .replace(URL_ANYWHERE, "")
@@ -77,7 +77,7 @@ export function urlsIn(text: string): string[] {
 }
 
 /** Splits the first line into fields: on "|" when there is one, else on spaced dashes that are not salary ranges. */
-export function splitHeader(line: string): string[] {
+function splitHeader(line: string): string[] {
   const fields = line.includes("|")
     ? line.split("|")
     : line.split(/(?<![\d$€£kK])\s+(?:-{1,2}|–|—)\s+(?![\d$€£])/);
