@@ -35,6 +35,7 @@ const MARKERS: readonly (readonly [string, CurrencyMarker])[] = [
   ["元", { code: "CNY" }],
   ["RMB", { code: "CNY" }],
   ["₩", { code: "KRW" }],
+  ["원", { code: "KRW" }],
   ["₪", { code: "ILS" }],
   ["NIS", { code: "ILS" }],
   ["₺", { code: "TRY" }],

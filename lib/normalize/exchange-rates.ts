@@ -4,7 +4,8 @@
  * Source: European Central Bank euro foreign exchange reference rates for 2025-06-30,
  * cross-converted to USD through that day's EUR/USD reference rate (1.1720), rounded to four
  * significant figures. Currencies the ECB does not publish (AED, ARS, CLP, COP, EGP, KES, NGN,
- * PEN, PKR, SAR, TWD, UAH, VND) use that day's central-bank or market mid rate, same rounding.
+ * PEN, PKR, SAR, TWD, UAH, VND) use that day's central-bank or market mid rate, same rounding;
+ * the Gulf currencies (AED, BHD, JOD, OMR, QAR, SAR) are their fixed US-dollar pegs.
  * Kept in the repo on purpose: normalization is pure and must give the same USD figures on
  * every machine; refresh the whole table and the date together.
  */
@@ -45,6 +46,10 @@ export const UNITS_PER_USD: Readonly<Record<string, number>> = {
   ILS: 3.37,
   AED: 3.673,
   SAR: 3.75,
+  QAR: 3.64,
+  BHD: 0.376,
+  OMR: 0.3845,
+  JOD: 0.709,
   EGP: 49.6,
   ZAR: 17.76,
   NGN: 1530,

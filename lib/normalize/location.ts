@@ -228,6 +228,8 @@ export function readSegment(segment: string, options: LookupOptions & { lone?: b
     const next = items[index + 1];
     const nextAttaches = Boolean(next?.match && (next.match.subdivisions.length || next.match.countries.length));
     if (!match) {
+      // "Munich, Bavaria, Germany": a name we do not know between a city and its country is a region.
+      if (current?.city && !current.countryExplicit && nextAttaches) return;
       const loneName = options.lone && items.length === 1 && parts.length === 1;
       if ((nextAttaches || loneName) && looksLikePlaceName(item.text)) {
         current = { raw: [item.text], city: item.text, variants: [], regionExplicit: false, countryExplicit: false };

@@ -97,7 +97,7 @@ export function salaryFromStructured(structured: RawPosting["salary"]): Salary |
 
 const NUMBER =
   String.raw`(?<![\d.,'’])(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:([,.'’ ])\d{3}(?!\d))(?:\N\d{3}(?!\d))*|\d+)(?:[.,]\d{1,2}(?!\d))?`;
-const MULTIPLIER = String.raw`(?:\s?(?:thousand|million|lakhs?|lacs?|LPA|lpa|crores?)|mil|mio|Mio|mn|MM|mm|[kKmML]|cr)(?![A-Za-z])`;
+const MULTIPLIER = String.raw`(?:\s?(?:thousand|million|lakhs?|lacs?|LPA|lpa|crores?)|mil|mio|Mio|mn|MM|mm|[kKmML]|cr|万|만)(?![A-Za-z])`;
 /** "/hr" written on each end of a range: "$25/hr - $35/hr". */
 const UNIT_SUFFIX = String.raw`\/\s?(?:hour|hr|h|year|yr|annum|month|mo|day|week|wk)(?![A-Za-z])`;
 const RANGE_WORD = String.raw`(?:-|~|to|and|bis|till|until|through)`;
@@ -132,6 +132,9 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   cr: 1e7,
   crore: 1e7,
   crores: 1e7,
+  // Japanese and Korean count in ten-thousands: "600万円", "5,000만원".
+  万: 1e4,
+  만: 1e4,
 };
 /** Indian units: meaningless next to any other currency. */
 const INDIAN_UNITS = new Set(["l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"]);
@@ -148,8 +151,8 @@ const INTERVAL_WORDS: readonly (readonly [SalaryInterval, RegExp])[] = [
   ["hour", /\b(?:per|an|a|each)\s+hour\b|\/\s*(?:hr|hour|h|std)\b|\bhourly\b|\bp\/?h\b|\bper\s+hr\b|\bpro\s+stunde\b|\bpar\s+heure\b|\bstundenlohn\b/i],
   ["day", /\b(?:per|a|each)\s+day\b|\/\s*(?:day|d|tag)\b|\bdaily\b|\bday[- ]rate\b|\bp\/d\b|\bpro\s+tag\b|\bpar\s+jour\b|\btagessatz\b/i],
   ["week", /\b(?:per|a|each)\s+week\b|\/\s*(?:wk|week|w)\b|\bweekly\b/i],
-  ["month", /\b(?:per|a|each)\s+month\b|\/\s*(?:mo|mon|month|mth|m|monat|mes|mês|mois)(?![a-z])|\bmonthly\b|\bper\s+mo\b|\bpro\s+monat\b|\bmonatlich\b|\bmtl\.?(?![a-z])|\bpar\s+mois\b|\b(?:al|por)\s+m[eê]s(?![a-z])|\bmensual\b/i],
-  ["year", /\b(?:per|a|an|each)\s+(?:year|annum|anum|yr)\b|\/\s*(?:y|yr|yrs|year|annum|a|jahr|an|año|ano)(?![a-z])|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\.?|\bpa\b|\bpro\s+jahr\b|\bim\s+jahr\b|\bjährlich(?![a-z])|\bpar\s+an\b|\bannuel(?:le)?\b|\b(?:al|por)\s+a[nñ]o(?![a-z])|\bLPA\b/i],
+  ["month", /\b(?:per|a|each)\s+month\b|\/\s*(?:mo|mon|month|mth|m|monat|mes|mês|mois|mnd|mån|md|mies|mc|月)(?![a-z])|\bmonthly\b|\bper\s+mo\b|\bpro\s+monat\b|\bmonatlich\b|\bmtl\.?(?![a-z])|\bpar\s+mois\b|\b(?:al|por)\s+m[eê]s(?![a-z])|\bmensual(?:es)?\b|\bmensais\b|\bper\s+m[aå]ned\b|\bi\s+m[aå]naden\b|\bmiesięcznie\b|\bmensile\b/i],
+  ["year", /\b(?:per|a|an|each)\s+(?:year|annum|anum|yr)\b|\/\s*(?:y|yr|yrs|year|annum|a|jahr|an|año|ano|år|rok|年)(?![a-z])|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\.?|\bpa\b|\bpro\s+jahr\b|\bim\s+jahr\b|\bjährlich(?![a-z])|\bpar\s+an\b|\bannuel(?:le)?\b|\b(?:al|por)\s+a[nñ]o(?![a-z])|\banual(?:es|mente)?\b|\bper\s+år(?![a-z])|\brocznie\b|\bannuo\b|\bLPA\b|年収|年薪/i],
 ];
 
 /** Words that make a nearby amount something other than base pay. */
@@ -157,7 +160,8 @@ const NOT_PAY =
   /\b(?:bonus(?:es)?|sign(?:ing|[- ]on)|stipend|equity|rsus?|stock|options?|commission|relocation|allowance|budget|reimburs\w*|referral|per\s+diem|raised|rais(?:e|ing)|funding|funded|revenue|arr|valuation|series\s+[a-f]|seed|grant|tuition|credits?|prize|bounty|investment|investors?)\b/i;
 const MAX_ONLY = /(?:\bup\s*to|\bupto|\bmax(?:imum)?\.?(?:\s+of)?|\bbis\s+zu|\bjusqu'?\s?à|\bhasta|\bno\s+more\s+than|\bas\s+much\s+as)\s*$/i;
 const MIN_ONLY = /(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts\s+at|\bat\s+least|\bmin(?:imum)?\.?(?:\s+of)?|\bab|\bà\s+partir\s+de|\bdesde|\bno\s+less\s+than)\s*$/i;
-const OR_MORE = /^\s*(?:or\s+more|and\s+(?:up|above))\b/i;
+const OR_MORE = /^\s*(?:or\s+(?:more|higher|above)|and\s+(?:up|above|over)|minimum|min\.?(?![a-z]))(?![a-z])/i;
+const OR_LESS = /^\s*(?:or\s+less|max(?:imum)?\.?|at\s+most)(?![a-z])/i;
 const BASE = /\bbase\b/i;
 
 interface Candidate {
@@ -266,7 +270,7 @@ function candidateFrom(match: RegExpExecArray, text: string, context: CurrencyCo
     : (intervalIn(groups.unit1 ?? groups.unit2 ?? "") ?? intervalIn(after) ?? intervalIn(before));
   const base = BASE.test(qualifier) || BASE.test(before);
   if (high !== null) return { min: low, max: high, currency, interval, base };
-  if (MAX_ONLY.test(before)) return { min: null, max: low, currency, interval, base };
+  if (MAX_ONLY.test(before) || OR_LESS.test(text.slice(end))) return { min: null, max: low, currency, interval, base };
   // "200k+" is a floor.
   const orMore = groups.plus1 !== undefined || OR_MORE.test(text.slice(end));
   if (MIN_ONLY.test(before) || orMore) return { min: low, max: null, currency, interval, base };

@@ -78,8 +78,8 @@ const MENTION = new RegExp(
   String.raw`\b(?:UTC|GMT)\s*${OFFSET}|\b(${Object.keys(ABBREVIATIONS).join("|")})\b|\b(PT|MT|CT|ET)\b(?=\s*(?:time|hours|zone|tz|\/|-|to\b))`,
   "g",
 );
-const RANGE_TAIL = new RegExp(String.raw`^\s*(?:to|-|and|through|until)\s*(?:(?:UTC|GMT)\s*)?${OFFSET}`, "i");
-const SPREAD_AFTER = /^\s*(?:±|\+\/-|\+-|plus\s+or\s+minus|\+\/−)\s*(\d{1,2})\s*(?:h|hrs?|hours?)\b/i;
+const RANGE_TAIL = new RegExp(String.raw`^\s*(?:to|-|and|through|until|\/|~)\s*(?:(?:UTC|GMT)\s*)?${OFFSET}`, "i");
+const SPREAD_AFTER = /^\s*(?:±|\+\/-|\+-|plus\s+or\s+minus)\s*(\d{1,2})(?:\s*(?:h|hrs?|hours?)\b)?/i;
 const SPREAD_BEFORE = /within\s*(?:±|\+\/-)?\s*(\d{1,2})\s*(?:h|hrs?|hours?)\s*(?:of|from)\s*$/i;
 
 function offsetMinutes(sign: string, hours: string, minutes: string | undefined): number {
