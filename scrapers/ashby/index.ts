@@ -180,7 +180,7 @@ export function normalizeToken(input: string): string {
 export async function scrape(context: ScrapeContext) {
   const token = scrapeToken(normalizeToken, context.token);
   const url = `https://api.ashbyhq.com/posting-api/job-board/${encodeURIComponent(token)}?includeCompensation=true`;
-  return scrapeSingleListing(context, url, (body) => parse(body, { token, url }));
+  return scrapeSingleListing(context, url, (body) => parse(body, { token, url, companyName: context.companyName }));
 }
 
 export const ashby: BoardScraper = {

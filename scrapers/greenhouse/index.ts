@@ -140,7 +140,7 @@ export function normalizeToken(input: string): string {
 export async function scrape(context: ScrapeContext) {
   const token = scrapeToken(normalizeToken, context.token);
   const url = `${API}/${encodeURIComponent(token)}/jobs?content=true`;
-  return scrapeSingleListing(context, url, (body) => parse(body, { token, url }));
+  return scrapeSingleListing(context, url, (body) => parse(body, { token, url, companyName: context.companyName }));
 }
 
 export const greenhouse: BoardScraper = {

@@ -300,7 +300,7 @@ export async function scrape(context: ScrapeContext): Promise<ScrapeOutcome> {
     context.onProgress?.({ pages: 1, postings: 0 });
     return { unchanged: true, pages: 1 };
   }
-  const own = parse(first.body, { url: first.url });
+  const own = parse(first.body, { url: first.url, companyName: context.companyName });
   context.onProgress?.({ pages: 1, postings: own.length });
   // A posting page (or a listing that embeds every posting) is complete on its own.
   if (own.length > 0) return { unchanged: false, postings: own, pages: 1 };
@@ -310,7 +310,7 @@ export async function scrape(context: ScrapeContext): Promise<ScrapeOutcome> {
   for (const [index, link] of links.entries()) {
     const page = await context.fetcher.fetch(link, { conditional: false });
     try {
-      postings.push(...parse(page.body, { url: page.url }));
+      postings.push(...parse(page.body, { url: page.url, companyName: context.companyName }));
     } catch (error) {
       if (!(error instanceof PayloadError)) throw error;
       throw new PayloadError(`${page.url}: ${error.message}`, { cause: error });

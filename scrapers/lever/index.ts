@@ -136,7 +136,7 @@ export async function scrape(context: ScrapeContext): Promise<ScrapeOutcome> {
   const pageUrl = (index: number) =>
     `${apiBase(token)}/${encodeURIComponent(site)}?mode=json&skip=${index * PAGE_SIZE}&limit=${PAGE_SIZE}`;
   const outcome = await fetchIndexedPages(context, pageUrl, (body, index) => {
-    const postings = parse(body, { token, url: pageUrl(index) });
+    const postings = parse(body, { token, url: pageUrl(index), companyName: context.companyName });
     return { items: postings, last: postings.length < PAGE_SIZE };
   });
   if (outcome.unchanged) return outcome;

@@ -143,7 +143,7 @@ export function normalizeToken(input: string): string {
 export async function scrape(context: ScrapeContext) {
   const token = scrapeToken(normalizeToken, context.token);
   const url = `https://${personioHost(token)}/xml?language=en`;
-  return scrapeSingleListing(context, url, (body) => parse(body, { token, url }));
+  return scrapeSingleListing(context, url, (body) => parse(body, { token, url, companyName: context.companyName }));
 }
 
 export const personio: BoardScraper = {

@@ -162,7 +162,7 @@ export function normalizeToken(input: string): string {
 export async function scrape(context: ScrapeContext) {
   const token = scrapeToken(normalizeToken, context.token);
   const url = `https://${token}.recruitee.com/api/offers`;
-  return scrapeSingleListing(context, url, (body) => parse(body, { token, url }));
+  return scrapeSingleListing(context, url, (body) => parse(body, { token, url, companyName: context.companyName }));
 }
 
 export const recruitee: BoardScraper = {

@@ -190,11 +190,11 @@ export async function scrape(context: ScrapeContext): Promise<ScrapeOutcome> {
     const detailUrl = `${base}/${encodeURIComponent(item.id)}`;
     try {
       const detail = await context.fetcher.fetch(detailUrl, { conditional: false });
-      postings.push(...parse(detail.body, { token, url: detailUrl }));
+      postings.push(...parse(detail.body, { token, url: detailUrl, companyName: context.companyName }));
     } catch (error) {
       // A posting closed between list and detail: keep what the list said about it.
       if (!(error instanceof ScrapeError) || error.kind !== "permanent" || error instanceof PayloadError) throw error;
-      postings.push(toPosting(item, { token }));
+      postings.push(toPosting(item, { token, companyName: context.companyName }));
     }
     context.onProgress?.({ pages: listing.pages + postings.length, postings: postings.length });
   }

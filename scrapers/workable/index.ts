@@ -170,7 +170,7 @@ export async function scrape(context: ScrapeContext) {
   const token = scrapeToken(normalizeToken, context.token);
   // The widget API returns every published job with its description in one response.
   const url = `https://apply.workable.com/api/v1/widget/accounts/${encodeURIComponent(token)}?details=true`;
-  return scrapeSingleListing(context, url, (body) => parse(body, { token, url }));
+  return scrapeSingleListing(context, url, (body) => parse(body, { token, url, companyName: context.companyName }));
 }
 
 export const workable: BoardScraper = {

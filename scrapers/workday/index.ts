@@ -205,11 +205,11 @@ export async function scrape(context: ScrapeContext): Promise<ScrapeOutcome> {
     const detailUrl = `${apiBase(site)}${item.externalPath}`;
     try {
       const detail = await context.fetcher.fetch(detailUrl, { conditional: false, headers: { accept: "application/json" } });
-      postings.push(...parse(detail.body, { token, url: detailUrl }));
+      postings.push(...parse(detail.body, { token, url: detailUrl, companyName: context.companyName }));
     } catch (error) {
       // A posting closed between the list and its detail: keep what the list said about it.
       if (!(error instanceof ScrapeError) || error.kind !== "permanent" || error instanceof PayloadError) throw error;
-      postings.push(fromListItem(item, site, { token }));
+      postings.push(fromListItem(item, site, { token, companyName: context.companyName }));
     }
     context.onProgress?.({ pages: pages + postings.length, postings: postings.length });
   }

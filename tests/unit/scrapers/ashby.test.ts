@@ -92,6 +92,12 @@ describe("ashby scrape", () => {
     expect(await ashby.scrape(board.context("kestrel", { validators: first.validators() }))).toEqual({ unchanged: true, pages: 1 });
   });
 
+  it("names postings after the source's company when one is set", async () => {
+    const board = await startBoardServer({ [API]: payload });
+    const outcome = await ashby.scrape(board.context("kestrel", { companyName: "Kestrel Bio" }));
+    expect(outcome.unchanged === false && new Set(outcome.postings.map((posting) => posting.company))).toEqual(new Set(["Kestrel Bio"]));
+  });
+
   it("lets a missing board fail as the HTTP client reports it", async () => {
     const board = await startBoardServer();
     await expect(ashby.scrape(board.context("kestrel"))).rejects.toMatchObject({ kind: "permanent" });

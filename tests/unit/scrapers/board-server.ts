@@ -27,7 +27,7 @@ export interface BoardServer {
   /** Requests the server received for exactly this board URL (path and query), oldest first. */
   requestsTo(url: string): FixtureServer["requests"];
   /** A scrape context whose fetcher goes through lib/http's real client to this server. */
-  context(token: string, options?: { maxPages?: number; validators?: ValidatorMap }): ScrapeContext & {
+  context(token: string, options?: { maxPages?: number; validators?: ValidatorMap; companyName?: string }): ScrapeContext & {
     validators(): ValidatorMap;
     progress: Array<{ pages: number; postings: number }>;
   };
@@ -66,6 +66,7 @@ export async function startBoardServer(routes: Record<string, FixtureRoute> = {}
       const progress: Array<{ pages: number; postings: number }> = [];
       return {
         token,
+        companyName: options.companyName,
         fetcher,
         maxPages: options.maxPages ?? 10,
         onProgress: (step) => progress.push(step),

@@ -126,6 +126,16 @@ describe("lever scrape", () => {
     expect(board.requestsTo(page(0)).at(-1)?.headers["if-none-match"]).toBeUndefined();
   });
 
+  it("names postings after the source's company, which Lever's payload does not carry", async () => {
+    const board = await startBoardServer({ [page(0)]: postingsPayload });
+    const outcome = await lever.scrape(board.context("driftwood", { companyName: "Driftwood Robotics" }));
+    expect(outcome.unchanged === false && outcome.postings.map((posting) => posting.company)).toEqual([
+      "Driftwood Robotics",
+      "Driftwood Robotics",
+      "Driftwood Robotics",
+    ]);
+  });
+
   it("stops at maxPages and uses Lever's EU host for eu: tokens", async () => {
     const eu = "https://api.eu.lever.co/v0/postings/driftwood?mode=json&skip=0&limit=100";
     const board = await startBoardServer({ [eu]: fullPage() });
