@@ -24,7 +24,7 @@ import {
   DOMAIN_NAME,
   ROLE_WORD,
 } from "@/lib/normalize/role-vocabulary";
-import { matchSkills } from "@/lib/normalize/skills";
+import { matchSkills, type SkillMention } from "@/lib/normalize/skills";
 import { normalizeTitle } from "@/lib/normalize/title";
 import type { RoleFamily } from "@/lib/normalize/types";
 
@@ -112,8 +112,8 @@ const ML_PHRASE = /\b(?:[Mm]achine [Ll]earning|[Dd]eep [Ll]earning|ML|LLMs?|AI m
  * Family from a description, for titles that name no specialty ("Software Engineer",
  * "Member of Technical Staff"): only a description clearly about building ML systems counts.
  */
-export function familyFromDescription(description: string): FamilyEvidence | null {
-  const mentions = matchSkills(description).filter((mention) => {
+export function familyFromDescription(description: string, skills: readonly SkillMention[] = matchSkills(description)): FamilyEvidence | null {
+  const mentions = skills.filter((mention) => {
     const skill = SKILLS_BY_ID.get(mention.id);
     return skill !== undefined && ML_SKILL_FAMILIES.has(skill.family) && !NOT_ML_SPECIFIC.has(skill.id);
   });
@@ -147,8 +147,11 @@ const fromTitle = (family: RoleFamily, category: FamilyEvidence["category"], kin
   evidence: [],
 });
 
-/** Role family of a posting, from its title, and from its description when the title is a bare "Software Engineer". */
-export function classifyFamily(input: { title: string; description?: string | null }): FamilyEvidence {
+/**
+ * Role family of a posting, from its title, and from its description when the title is a bare
+ * "Software Engineer". `skills` are the description's skill mentions when the caller has them.
+ */
+export function classifyFamily(input: { title: string; description?: string | null }, skills?: readonly SkillMention[]): FamilyEvidence {
   const { head, qualifiers, role, text } = splitTitle(normalizeTitle(input.title).text);
   const mlTopic = ML_TOPIC.test(text);
   const strictMlRole = CORE_ML_ROLE.test(head);
@@ -201,7 +204,7 @@ export function classifyFamily(input: { title: string; description?: string | nu
 
   const generic = GENERIC_ENGINEER_HEAD.test(head) && qualifiers.every((qualifier) => LOCATION_QUALIFIER.test(qualifier));
   if (generic && input.description) {
-    const fromDescription = familyFromDescription(input.description);
+    const fromDescription = familyFromDescription(input.description, skills);
     if (fromDescription) return fromDescription;
   }
   return fromTitle("other", "other", engineerNoun ? "engineering outside ML" : "not an ML role");

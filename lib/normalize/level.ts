@@ -93,18 +93,16 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const NUMBER = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)";
 
-// "8+ years", "5-7 years of experience", "at least 6 years", "minimum of 10 yrs", "five or more years".
-const YEARS_OF_EXPERIENCE = new RegExp(
-  [
-    `${NUMBER}\\s*\\+\\s*(?:years?|yrs?)\\b`,
-    `${NUMBER}\\s*(?:\\+\\s*)?(?:-|–|to)\\s*\\d{1,2}\\s*\\+?\\s*(?:years?|yrs?)\\b`,
-    `${NUMBER}\\s+or more\\s+(?:years?|yrs?)\\b`,
-    `(?:at least|minimum(?: of)?|min\\.?)\\s+${NUMBER}\\s*\\+?\\s*(?:years?|yrs?)\\b`,
-    `(?:over|more than)\\s+${NUMBER}\\s*(?:years?|yrs?)\\b(?=[^.;\\n]{0,60}\\bexperience)`,
-    `${NUMBER}\\s*(?:years?|yrs?)\\b(?=[^.;\\n]{0,60}\\bexperience)`,
-  ].join("|"),
-  "gi",
+// Found by the word "years" first, then read backwards: a handful of places per posting instead of every offset.
+const YEAR_WORD = /\b(?:years?|yrs?)\b/gi;
+
+// What may stand before "years": "8+", "5-7", "5 to 7", "at least 6", "minimum of 10", "five or more", "over 10".
+const BEFORE_YEAR_WORD = new RegExp(
+  `(?:\\b(at least|minimum(?: of)?|min\\.?|over|more than)\\s+)?\\b${NUMBER}\\s*(\\+)?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*\\+?\\s*|(or more)\\s+)?$`,
+  "i",
 );
+
+const EXPERIENCE_AFTER = /^[^.;\n]{0,60}\bexperience/i;
 
 // Years that describe the company, a vesting schedule or a time span, not the candidate.
 const NOT_A_REQUIREMENT_BEFORE = /\b(?:over the (?:past|last|next)|in the (?:past|last|next)|for the (?:past|last)|founded|for over|for more than|vest(?:s|ing|ed)?(?: over)?|within|after|first|next|up to)\s*$/i;
@@ -120,18 +118,26 @@ function yearsToLevel(years: number): Level {
 
 const parseNumber = (word: string): number => NUMBER_WORDS[word.toLowerCase()] ?? Number.parseInt(word, 10);
 
-/** The largest years-of-experience requirement in a description, with the words that said it. */
+/**
+ * The largest years-of-experience requirement in a description, with the words that said it:
+ * "8+ years", "5-7 years", "at least 6 years", "five or more years" count on their own; a bare
+ * "3 years" or "over 10 years" only when "experience" follows.
+ */
 export function yearsOfExperience(description: string): { years: number; phrase: string } | null {
   let best: { years: number; phrase: string } | null = null;
-  for (const match of description.matchAll(YEARS_OF_EXPERIENCE)) {
-    const word = match.slice(1).find((group) => group !== undefined);
-    if (!word) continue;
-    const end = match.index + match[0].length;
-    if (NOT_A_REQUIREMENT_BEFORE.test(description.slice(Math.max(0, match.index - 25), match.index))) continue;
+  for (const yearWord of description.matchAll(YEAR_WORD)) {
+    const end = yearWord.index + yearWord[0].length;
+    const before = BEFORE_YEAR_WORD.exec(description.slice(Math.max(0, yearWord.index - 40), yearWord.index));
+    const [, qualifier, number, plus, orMore] = before ?? [];
+    if (!before || !number) continue;
+    const start = yearWord.index - before[0].length;
+    const explicit = plus !== undefined || orMore !== undefined || /-|–|\bto\b/.test(before[0]) || (qualifier !== undefined && !/^(?:over|more than)$/i.test(qualifier));
+    if (!explicit && !EXPERIENCE_AFTER.test(description.slice(end, end + 80))) continue;
+    if (NOT_A_REQUIREMENT_BEFORE.test(description.slice(Math.max(0, start - 25), start))) continue;
     if (NOT_A_REQUIREMENT_AFTER.test(description.slice(end, end + 40))) continue;
-    const years = parseNumber(word);
+    const years = parseNumber(number);
     if (!Number.isFinite(years) || years > 25) continue;
-    if (!best || years > best.years) best = { years, phrase: match[0].replace(/\s+/g, " ").trim() };
+    if (!best || years > best.years) best = { years, phrase: `${before[0]}${yearWord[0]}`.replace(/\s+/g, " ").trim() };
   }
   return best;
 }

@@ -1,7 +1,7 @@
 import { classifyFamily, FAMILY_NAMES, TARGET_FAMILIES, type FamilyEvidence } from "@/lib/normalize/family";
 import { BELOW_TARGET_LEVELS, parseLevel, TARGET_LEVELS, type LevelEvidence } from "@/lib/normalize/level";
 import { skillPhrase, SKILLS_BY_ID, type SkillFamily } from "@/lib/normalize/skill-taxonomy";
-import { matchSkills } from "@/lib/normalize/skills";
+import { matchSkills, type SkillMention } from "@/lib/normalize/skills";
 import { normalizeTitle } from "@/lib/normalize/title";
 import type { RoleFit } from "@/lib/normalize/types";
 
@@ -32,8 +32,8 @@ const ML_SKILL_FAMILIES: ReadonlySet<SkillFamily> = new Set<SkillFamily>(["infer
 const round = (score: number): number => Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 
 /** Skills a description asks for, ML ones first (they say more about the role than "Python" or "AWS"). */
-function describedSkills(description: string | null | undefined): { phrases: string[]; mlCount: number } {
-  const skills = description ? matchSkills(description).flatMap((mention) => SKILLS_BY_ID.get(mention.id) ?? []) : [];
+function describedSkills(mentions: readonly SkillMention[]): { phrases: string[]; mlCount: number } {
+  const skills = mentions.flatMap((mention) => SKILLS_BY_ID.get(mention.id) ?? []);
   const ml = skills.filter((skill) => ML_SKILL_FAMILIES.has(skill.family));
   const rest = skills.filter((skill) => !ML_SKILL_FAMILIES.has(skill.family));
   return { phrases: [...ml, ...rest].map(skillPhrase), mlCount: ml.length };
@@ -81,9 +81,10 @@ function levelReason(level: LevelEvidence, isTarget: boolean): string | null {
  */
 export function classifyRole(input: RoleInput): RoleFit {
   const title = normalizeTitle(input.title).display || input.title.trim();
-  const family = classifyFamily(input);
+  const mentions = input.description ? matchSkills(input.description) : [];
+  const family = classifyFamily(input, mentions);
   const level = parseLevel(input);
-  const { phrases: skills, mlCount: mlSkillCount } = describedSkills(input.description);
+  const { phrases: skills, mlCount: mlSkillCount } = describedSkills(mentions);
 
   const isTarget = family.category === "target" && TARGET_FAMILIES.has(family.family);
   const levelFits = level.level === "unknown" || TARGET_LEVELS.has(level.level);

@@ -15,7 +15,7 @@ interface Hit {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const aliasKey = (text: string): string => (/[\s-]/.test(text) ? text.toLowerCase().replace(/[\s-]+/g, "") : text.toLowerCase());
+const aliasKey = (text: string): string => text.toLowerCase().replace(/[\s-]+/g, "");
 
 /** Longest first, so "Julia" is tried before a shorter alias at the same place. */
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
@@ -57,7 +57,11 @@ function trieRegExpSource(aliases: readonly string[]): string {
 
 const insensitiveIds = new Map<string, string>();
 for (const skill of SKILLS) {
-  for (const alias of skill.aliases) insensitiveIds.set(aliasKey(alias), skill.id);
+  for (const alias of skill.aliases) {
+    insensitiveIds.set(aliasKey(alias), skill.id);
+    // The alias exactly as written too: most matches are, and then no key has to be built.
+    insensitiveIds.set(alias.toLowerCase(), skill.id);
+  }
 }
 
 const sensitiveSkills = new Map<string, Skill>();
@@ -143,7 +147,7 @@ function scan(pattern: RegExp, text: string, gluedBefore: RegExp, onMatch: (inde
 export function matchSkills(text: string): SkillMention[] {
   const hits: Hit[] = [];
   scan(INSENSITIVE, text.toLowerCase(), GLUED_BEFORE, (index, matched) => {
-    const id = insensitiveIds.get(aliasKey(matched));
+    const id = insensitiveIds.get(matched) ?? insensitiveIds.get(aliasKey(matched));
     if (id) hits.push({ id, index, end: index + matched.length });
   });
   const contextual: Hit[] = [];

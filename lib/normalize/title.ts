@@ -5,9 +5,9 @@
 
 export interface NormalizedTitle {
   /** The title as a person should see it quoted in a reason. */
-  display: string;
+  readonly display: string;
   /** Lower case, accents removed, common non-English job words translated, abbreviations expanded. */
-  text: string;
+  readonly text: string;
 }
 
 // "(m/w/d)", "(H/F)", "(f/m/x)", "(all genders)", "m/f/d": German and French boards require them.
@@ -82,8 +82,20 @@ function decodeEntities(text: string): string {
   return text.replace(/&(?:amp|nbsp|#39|quot|ndash|mdash);/g, (entity) => HTML_ENTITIES[entity] ?? entity);
 }
 
+// Family, level and reasons each read the same title in turn; remembering the last one saves the work.
+let lastTitle: string | null = null;
+let lastNormalized: NormalizedTitle = { display: "", text: "" };
+
 /** A title for display (markers removed) and for matching (lower case, English job words). */
 export function normalizeTitle(title: string): NormalizedTitle {
+  if (title !== lastTitle) {
+    lastNormalized = computeNormalizedTitle(title);
+    lastTitle = title;
+  }
+  return lastNormalized;
+}
+
+function computeNormalizedTitle(title: string): NormalizedTitle {
   const display = decodeEntities(title)
     .replace(DECORATION, " ")
     .replace(GENDER_MARKER, " ")
