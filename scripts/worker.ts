@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     exiting = true;
     log.info({ signal }, "worker: shutting down");
     await worker?.stop();
-    await closeAppHttpClient();
+    // An aborted scrape may still hold a request open: closing the client would wait for it.
+    await Promise.race([closeAppHttpClient(), new Promise((resolve) => setTimeout(resolve, 500))]);
     await stopEmbeddedDatabase();
     process.exit(0);
   };
