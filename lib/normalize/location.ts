@@ -32,8 +32,6 @@ const FILLER = new Set(
 interface Item {
   text: string;
   match: PlaceMatch | null;
-  /** Index of the comma-separated part it came from. */
-  part: number;
 }
 
 interface Building {
@@ -47,7 +45,7 @@ interface Building {
   countryExplicit: boolean;
 }
 
-export interface SegmentReading {
+interface SegmentReading {
   modes: Set<Mode>;
   places: PlaceLocation[];
   /** Region codes and countries named without a city: who may apply when the segment is remote. */
@@ -93,13 +91,13 @@ function wordsOf(part: string): string[] {
 }
 
 /** Longest known phrase first, so "New York City" wins over "New York" and "Bay Area" over "Area". */
-function itemsOf(part: string, partIndex: number, options: LookupOptions): { items: Item[]; unknown: number } {
+function itemsOf(part: string, options: LookupOptions): { items: Item[]; unknown: number } {
   const words = wordsOf(part);
   const items: Item[] = [];
   let unknownRun: string[] = [];
   let unknown = 0;
   const flushUnknown = () => {
-    if (unknownRun.length) items.push({ text: unknownRun.join(" "), match: null, part: partIndex });
+    if (unknownRun.length) items.push({ text: unknownRun.join(" "), match: null });
     unknown += unknownRun.length;
     unknownRun = [];
   };
@@ -110,7 +108,7 @@ function itemsOf(part: string, partIndex: number, options: LookupOptions): { ite
       const match = lookupPlace(phrase, options);
       if (match) {
         flushUnknown();
-        items.push({ text: phrase, match, part: partIndex });
+        items.push({ text: phrase, match });
         start = end;
         matched = true;
         break;
@@ -199,16 +197,16 @@ function toPlace(building: Building): PlaceLocation {
 }
 
 /** Read one segment ("Remote (US only)", "San Francisco, CA", "SF, NYC, SEA") into places and cues. */
-export function readSegment(segment: string, options: LookupOptions & { lone?: boolean } = {}): SegmentReading {
+function readSegment(segment: string, options: LookupOptions & { lone?: boolean } = {}): SegmentReading {
   const { modes, rest } = takeModes(segment);
   const parts = rest.split(/\s*(?:,|\(|\)|\[|\]|:|\s-\s|^-|-$)\s*/).filter((part) => part.trim());
   const items: Item[] = [];
   let unknown = 0;
-  parts.forEach((part, index) => {
-    const read = itemsOf(part, index, options);
+  for (const part of parts) {
+    const read = itemsOf(part, options);
     items.push(...read.items);
     unknown += read.unknown;
-  });
+  }
 
   const buildings: Building[] = [];
   const named: string[] = [];

@@ -38,7 +38,7 @@ export function isRegionCode(code: string): code is RegionCode {
 }
 
 /** The region codes that contain a country, widest last. */
-export function regionsContaining(country: string): RegionCode[] {
+function regionsContaining(country: string): RegionCode[] {
   const area = AREA_BY_COUNTRY.get(country);
   const regions: RegionCode[] = [];
   if (NORTH_AMERICA.has(country)) regions.push("NA");

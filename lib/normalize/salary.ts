@@ -9,8 +9,6 @@ import { toUsd } from "@/lib/normalize/exchange-rates";
 import type { Salary, SalaryInterval } from "@/lib/normalize/types";
 import type { RawPosting } from "@/scrapers/types";
 
-export type { CurrencyContext };
-
 const PERIODS_PER_YEAR: Readonly<Record<SalaryInterval, number>> = {
   hour: 2080,
   day: 260,
@@ -316,7 +314,7 @@ export function parseSalary(text: string, context: CurrencyContext = {}): Salary
 
 const PAY_WORDS =
   /\b(?:salary|salaries|pay|paid|compensation|wage|rate|range|remuneration|OTE|earnings|base|gehalt|vergütung|ctc|package|stipendio|salario|salaire|rémunération)\b/i;
-const HAS_AMOUNT = /[$€£₹¥]|\b[A-Z]{3}\b|\d\s?(?:k|K|LPA)\b/;
+const HAS_AMOUNT = /[$€£₹¥₩₪₺円元원]|\b[A-Z]{3}\b|\bkr\b|zł|\bRs\b|\d\s?(?:k|K|LPA)\b/;
 
 /** A short line naming pay ("United States Salary Range") heads the figures on the next line. */
 const MAX_HEADING_LENGTH = 80;
