@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizePosting, parsePostedAt } from "@/lib/normalize";
+import { parseEmploymentType } from "@/lib/normalize/employment-type";
 import { classifyRole } from "@/lib/normalize/role-fit";
 import { extractSkills } from "@/lib/normalize/skills";
 import { rawPostingSchema, type RawPosting } from "@/scrapers/types";
@@ -164,5 +165,32 @@ describe("parsePostedAt", () => {
     ["1900-01-01", null],
   ])("%s", (value, iso) => {
     expect(parsePostedAt(value)?.toISOString() ?? null).toBe(iso);
+  });
+});
+
+describe("parseEmploymentType", () => {
+  it.each([
+    ["FullTime", "full_time"],
+    ["Full-time", "full_time"],
+    ["full", "full_time"],
+    ["FULL_TIME", "full_time"],
+    ["fulltime_permanent", "full_time"],
+    ["Permanent", "full_time"],
+    ["Regular Full Time (Salary)", "full_time"],
+    ["Full-time or part-time", "full_time"],
+    ["PartTime", "part_time"],
+    ["Part-time", "part_time"],
+    ["Intern", "internship"],
+    ["Internship (full-time)", "internship"],
+    ["Contractor", "contract"],
+    ["CONTRACT (1099), 10-20 hrs/week", "contract"],
+    ["Freelance", "contract"],
+    ["Temporary", "temporary"],
+    ["Fixed-term", "temporary"],
+    ["Full Stack Engineer", "unknown"],
+    ["Internal Tools Engineer", "unknown"],
+    ["", "unknown"],
+  ])("%s → %s", (text, type) => {
+    expect(parseEmploymentType(text)).toBe(type);
   });
 });
