@@ -18,7 +18,7 @@ export const RESEARCH_TOPIC =
   /\bresearch (?:software )?engineer|\bengineer,? (?:machine learning |ai )?research\b|\b(?:machine learning|ai|applied) research\b|\bresearch(?: engineering)?\b(?=.*\bengineer)|\b(?:pretraining|pre training|post training|posttraining|alignment|interpretability|science of scaling|reward models?|frontier|safety research|agi)\b/;
 
 export const INFRA_TOPIC =
-  /\b(?:infrastructure|infra|platforms?|mlops|llmops|devops|tooling|compute|clusters?|accelerat(?:or|ors|ion)|gpus?|tpus?|cuda|(?:gpu|tpu|cuda|machine learning|ai|triton) kernels?|kernel engineer|compilers?|networking|reliability|sre|efficiency|performance|hpc|supercomput\w*|(?:machine learning|ai|training|distributed|inference|learning) systems|distributed training|training (?:infrastructure|infra|platforms?|systems|clusters?)|feature stores?|feature platform|data engineer(?:ing)?)\b/;
+  /\b(?:infrastructure|infra|platforms?|mlops|llmops|devops|tooling|compute|clusters?|accelerat(?:or|ors|ion)|gpus?|tpus?|cuda|(?:gpu|tpu|cuda|machine learning|ai|triton) kernels?|kernel engineer|compilers?|networking|reliability|sre|efficiency|performance|hpc|supercomput\w*|(?:machine learning|ai|training|distributed|inference|learning) systems|distributed training|training (?:infrastructure|infra|platforms?|systems|clusters?)|(?:ai|machine learning|llm|foundation model|model) training|feature stores?|feature platform|data engineer(?:ing)?)\b/;
 
 /** Infra words that are about ML on their own; other infra words need an ML topic beside them. */
 export const ML_ONLY_INFRA = /\b(?:mlops|llmops|cudnn|nccl|deepspeed|megatron|kubeflow|mlflow|accelerat(?:or|ors|ion)|gpus?|tpus?|cuda|(?:gpu|tpu|cuda|triton) kernels?)\b/;
