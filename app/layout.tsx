@@ -18,10 +18,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
               ml<span className="text-brand">radar</span>
             </Link>
-            <Link href="/role" className="text-sm text-slate-700">
+            <Link href="/role" className="text-sm text-slate-700 no-underline hover:underline">
               The role
             </Link>
-            <Link href="/sources" className="text-sm text-slate-700">
+            <Link href="/sources" className="text-sm text-slate-700 no-underline hover:underline">
               Sources
             </Link>
           </nav>

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/listing/empty-state";
 import { FilterPanel } from "@/components/listing/filter-panel";
 import { IgnoredParams } from "@/components/listing/ignored-params";
 import { PostingCard } from "@/components/listing/posting-card";
+import { SaveSearchButton } from "@/components/listing/save-search-button";
 import { formatCount } from "@/lib/format";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
 import { searchListings } from "@/lib/search/queries";
@@ -23,6 +24,7 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <IgnoredParams ignored={params.ignored} />
+      <SaveSearchButton filter={params.filter} />
       <Suspense key={key} fallback={<p className="text-sm text-slate-600">Loading postings…</p>}>
         <Results params={params} />
       </Suspense>
@@ -36,19 +38,15 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
   const next = page.nextCursor ? `/?${filterToSearchParams(params.filter, page.nextCursor).toString()}` : null;
   const first = params.cursor ? `/?${filterToSearchParams(params.filter).toString()}` : null;
   return (
+    // One filter form: beside the results on wide screens, after them on phones (with a jump link).
     <div className="grid gap-6 md:grid-cols-[18rem_1fr]">
-      <aside>
-        <details className="md:hidden" open={false}>
-          <summary className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-2 text-sm font-semibold">Filters</summary>
-          <div className="mt-2">
-            <FilterPanel filter={params.filter} facets={facets} />
-          </div>
-        </details>
-        <div className="hidden md:block">
-          <FilterPanel filter={params.filter} facets={facets} />
-        </div>
+      <aside id="filters" className="order-2 md:order-1">
+        <FilterPanel filter={params.filter} facets={facets} />
       </aside>
-      <section aria-labelledby="results-heading">
+      <section aria-labelledby="results-heading" className="order-1 md:order-2">
+        <a href="#filters" className="mb-2 inline-block text-sm md:hidden">
+          Filters ↓
+        </a>
         <h1 id="results-heading" className="text-2xl font-semibold">
           Senior ML engineering roles
         </h1>

@@ -7,8 +7,8 @@ export interface Bar {
 }
 
 /**
- * A horizontal bar chart as server-rendered SVG (no chart JavaScript), each bar a link, with the
- * same numbers as a visually hidden list for screen readers.
+ * A horizontal bar chart as server-rendered SVG (no chart JavaScript). Each bar is a link whose
+ * text is its label and value, which is also the chart's text alternative.
  */
 export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; testId?: string }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
@@ -24,15 +24,16 @@ export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; 
         <p className="mt-2 text-sm text-slate-600">No data yet.</p>
       ) : (
         <>
-          <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 w-full" role="img" aria-labelledby={`${testId}-desc`}>
-            <desc id={`${testId}-desc`}>{`${title}: ${bars.map((b) => `${b.label} ${b.display ?? b.value}`).join(", ")}`}</desc>
+          <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 w-full">
+            <desc>{`${title}: ${bars.map((b) => `${b.label} ${b.display ?? b.value}`).join(", ")}`}</desc>
             {bars.map((bar, index) => {
               const y = index * rowHeight + 2;
               const barWidth = Math.max(2, (bar.value / max) * barSpace);
               return (
-                <a key={bar.label} href={bar.href} aria-label={`${bar.label}: ${bar.display ?? bar.value}`}>
+                <a key={bar.label} href={bar.href}>
+                  <title>{`${bar.label}: ${bar.display ?? bar.value}`}</title>
                   <text x={labelWidth - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1e293b">
-                    {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
+                    {bar.label}
                   </text>
                   <rect x={labelWidth} y={y + 4} width={barWidth} height={rowHeight - 8} rx="3" fill="#4338ca" />
                   <text x={labelWidth + barWidth + 6} y={y + 16} fontSize="13" fill="#334155" data-value={bar.value}>
@@ -42,15 +43,6 @@ export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; 
               );
             })}
           </svg>
-          <ul className="sr-only">
-            {bars.map((bar) => (
-              <li key={bar.label}>
-                <a href={bar.href}>
-                  {bar.label}: {bar.display ?? bar.value}
-                </a>
-              </li>
-            ))}
-          </ul>
         </>
       )}
     </figure>

@@ -1,3 +1,4 @@
+import * as cheerio from "cheerio";
 import { z } from "zod";
 import type { BoardScraper, ParseContext, RawPosting, ScrapeContext } from "@/scrapers/types";
 import { toIsoDate } from "@/scrapers/shared/dates";
@@ -62,6 +63,7 @@ export function parse(payload: string, context: ParseContext): RawPosting[] {
 function toPosting(job: GreenhouseJob, context: ParseContext): RawPosting {
   const metadata = Object.fromEntries((job.metadata ?? []).map((field) => [field.name, field.value]));
   const content = job.content ?? undefined;
+  const descriptionHtml = content && isEntityEscapedHtml(content) ? decodeEntities(content) : optionalText(content);
   return {
     externalId: String(job.id),
     title: singleLine(job.title),
@@ -71,8 +73,8 @@ function toPosting(job: GreenhouseJob, context: ParseContext): RawPosting {
     remoteHint: remoteHintFromMetadata(job.metadata ?? []),
     employmentType: metadataText(job.metadata ?? [], /employment type|job type/i),
     department: optionalText(job.departments?.[0]?.name),
-    descriptionHtml: content && isEntityEscapedHtml(content) ? decodeEntities(content) : optionalText(content),
-    salary: salaryFromPayRanges(job.pay_input_ranges ?? []),
+    descriptionHtml,
+    salary: salaryFromPayRanges(job.pay_input_ranges ?? []) ?? salaryFromPayBlock(descriptionHtml),
     postedAt: toIsoDate(job.first_published),
     raw: {
       internalJobId: job.internal_job_id ?? null,
@@ -119,6 +121,13 @@ function salaryFromPayRanges(ranges: NonNullable<GreenhouseJob["pay_input_ranges
     max: maxes.length ? Math.max(...maxes) : undefined,
     currency: first.currency_type ?? undefined,
   };
+}
+
+/** Greenhouse's pay-transparency block inside content: <div class="pay-range"><span>$245,000</span>…<span>$310,000 USD</span></div>. */
+function salaryFromPayBlock(html: string | undefined): RawPosting["salary"] {
+  if (!html?.includes("pay-range")) return undefined;
+  const text = cheerio.load(html)(".pay-range").first().text().replace(/\s+/g, " ").trim();
+  return text ? { text } : undefined;
 }
 
 export function normalizeToken(input: string): string {

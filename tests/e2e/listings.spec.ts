@@ -1,14 +1,100 @@
 import { expect, test } from "@playwright/test";
+import { collectPageErrors, seriousAxeViolations } from "./helpers";
 
-test("the listings page shows the demo postings from the database", async ({ page }) => {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
+test("the listing filters without JavaScript-only controls, paginates and opens a posting", async ({ page }) => {
+  const errors = collectPageErrors(page);
   await page.goto("/");
+  const total = Number(await page.getByTestId("total").innerText().then((t) => t.split(" ")[0]));
+  expect(total).toBeGreaterThan(10);
+
+  await page.getByRole("checkbox", { name: "Staff", exact: true }).check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/level=staff/);
+  const staff = Number(await page.getByTestId("total").innerText().then((t) => t.split(" ")[0]));
+  expect(staff).toBeGreaterThan(0);
+  expect(staff).toBeLessThan(total);
+  for (const card of await page.getByTestId("posting").all()) await expect(card).toContainText("Staff");
+
+  await page.goto("/");
+  const firstPage = await page.getByTestId("posting").locator("h2").allInnerTexts();
+  await page.getByRole("link", { name: "Next page →" }).click();
+  await page.waitForURL(/cursor=/);
+  const secondPage = await page.getByTestId("posting").locator("h2").allInnerTexts();
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(firstPage.length + secondPage.length).toBeLessThanOrEqual(total);
+  expect(secondPage.filter((title) => firstPage.includes(title)).length).toBeLessThan(secondPage.length);
+
+  await page.goto("/");
+  await page.getByTestId("posting").first().locator("h2 a").click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const postings = page.getByTestId("posting");
-  await expect(postings.first()).toBeVisible();
-  expect(await postings.count()).toBeGreaterThan(10);
+  await expect(page.getByTestId("fit-reasons")).toBeVisible();
+  const apply = page.getByTestId("apply-link");
+  await expect(apply).toHaveAttribute("rel", /nofollow/);
+  await expect(apply).toHaveAttribute("rel", /noopener/);
+  expect(await apply.getAttribute("href")).toMatch(/^https:\/\//);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd["@type"]).toBe("JobPosting");
   expect(errors).toEqual([]);
+});
+
+test("a bad URL parameter is reported on the page, never an error", async ({ page }) => {
+  const response = await page.goto("/?levl=senior&salaryMin=abc&level=wizard&cursor=zzz");
+  expect(response?.status()).toBe(200);
+  const notice = page.getByTestId("ignored-params");
+  await expect(notice).toContainText('did you mean "level"');
+  await expect(notice).toContainText("salaryMin");
+  await expect(notice).toContainText("wizard");
+});
+
+test("an unknown posting answers 404", async ({ page }) => {
+  const response = await page.goto("/jobs/999999/nothing-here");
+  expect(response?.status()).toBe(404);
+});
+
+test("the role page's figures match the listing counts", async ({ page }) => {
+  await page.goto("/role");
+  const bars = page.getByTestId("chart-skills").locator("svg a");
+  expect(await bars.count()).toBeGreaterThan(3);
+  for (const index of [0, 2]) {
+    const bar = bars.nth(index);
+    const value = Number(await bar.locator("text[data-value]").getAttribute("data-value"));
+    const href = await bar.getAttribute("href");
+    const listing = await page.request.get(href!);
+    const html = await listing.text();
+    const total = Number(/data-testid="total">([\d,]+)/.exec(html)?.[1]?.replace(/,/g, ""));
+    expect(total, href!).toBe(value);
+  }
+  const companyBar = page.getByTestId("chart-companies").locator("svg a").first();
+  const companyValue = Number(await companyBar.locator("text[data-value]").getAttribute("data-value"));
+  const companyHtml = await (await page.request.get((await companyBar.getAttribute("href"))!)).text();
+  expect(Number(/data-testid="total">([\d,]+)/.exec(companyHtml)?.[1])).toBe(companyValue);
+});
+
+test("the feed parses as XML and the API returns the same postings as the page", async ({ page, request }) => {
+  const feed = await request.get("/feed.xml?level=senior");
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+  await page.setContent("<p>feed</p>");
+  const entries = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    if (doc.querySelector("parsererror")) throw new Error("feed is not well-formed XML");
+    return doc.querySelectorAll("entry").length;
+  }, await feed.text());
+  expect(entries).toBeGreaterThan(0);
+
+  const api = await (await request.get("/api/v1/postings?level=senior&bogus=1")).json();
+  expect(api.ignored).toEqual([{ param: "bogus", value: "1", reason: "unknown parameter" }]);
+  await page.goto("/?level=senior");
+  const titles = await page.getByTestId("posting").locator("h2").allInnerTexts();
+  expect(api.data.map((p: { title: string }) => p.title)).toEqual(titles);
+});
+
+test("every page type has no serious or critical accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  const postingHref = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
+  const companyHref = await page.getByTestId("posting").first().locator("p a").first().getAttribute("href");
+  for (const path of ["/", "/?level=staff&remote=remote", postingHref!, companyHref!, "/role", "/sources", "/?q=zzzzzznothing"]) {
+    await page.goto(path);
+    const violations = await seriousAxeViolations(page);
+    expect(violations.map((v) => `${path}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
 });

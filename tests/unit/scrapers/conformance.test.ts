@@ -99,6 +99,8 @@ describe.skipIf(!available)("real payloads: concrete values", () => {
     expect(engineer?.descriptionHtml).toContain("$108,400</span>");
     expect(engineer?.descriptionHtml).toContain("<span>$129,600 USD</span>");
     expect(engineer?.descriptionHtml).not.toContain("&lt;");
+    // The pay-transparency block is the only place the range is stated: it becomes the salary text.
+    expect(engineer?.salary).toEqual({ text: "$108,400—$129,600 USD" });
   });
 
   it("greenhouse: SmarterDx trailing spaces are trimmed", () => {
