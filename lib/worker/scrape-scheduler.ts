@@ -49,3 +49,19 @@ export async function enqueueDueScrapes(
     return enqueued;
   });
 }
+
+/**
+ * "Run now" (admin, tests): enqueue a scrape ahead of the schedule and move nextRunAt past it, in one
+ * transaction, so the next tick does not queue the same source again behind it.
+ */
+export async function requestScrapeNow(db: Db, sourceId: number, now: Date, options: { maxAttempts?: number } = {}): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [source] = await tx.$queryRaw<{ id: number; schedule: string }[]>`
+      SELECT id, schedule FROM source WHERE id = ${sourceId} FOR UPDATE`;
+    if (!source) return false;
+    const next = nextScrapeSlot(source.schedule, source.id, now).dueAt;
+    await tx.$executeRaw`UPDATE source SET next_run_at = GREATEST(next_run_at, ${next}) WHERE id = ${source.id}`;
+    await enqueueScrape(tx, { sourceId: source.id, dueAt: now.toISOString() }, { mode: "now", maxAttempts: options.maxAttempts });
+    return true;
+  });
+}

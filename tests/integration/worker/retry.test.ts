@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TASK, enqueueScrape, listFailedJobs } from "@/lib/worker/job-queue";
+import { TASK, listFailedJobs } from "@/lib/worker/job-queue";
+import { requestScrapeNow } from "@/lib/worker/scrape-scheduler";
 import type { WorkerHandle } from "@/lib/worker/start-worker";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
 import { addCareerSource, jobsOf, startCareerSite, startTestWorker, waitFor, type CareerSite } from "./worker-harness";
@@ -20,7 +21,7 @@ describe("scrape retries", () => {
 
   const runsOf = (sourceId: number) =>
     database.db.scrapeRun.findMany({ where: { sourceId }, orderBy: { id: "asc" }, select: { status: true, errorReason: true } });
-  const scrapeNow = (sourceId: number) => enqueueScrape(database.db, { sourceId, dueAt: new Date().toISOString() }, { mode: "now", maxAttempts: 2 });
+  const scrapeNow = (sourceId: number) => requestScrapeNow(database.db, sourceId, new Date(), { maxAttempts: 2 });
 
   it("retries a scrape that failed on a server error, after a backoff, and succeeds", async () => {
     site.behave("flaky", { status: 503 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TASK, enqueueScrape } from "@/lib/worker/job-queue";
+import { TASK } from "@/lib/worker/job-queue";
+import { requestScrapeNow } from "@/lib/worker/scrape-scheduler";
 import type { WorkerHandle } from "@/lib/worker/start-worker";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
 import { addCareerSource, addJob, jobsOf, startCareerSite, startTestWorker, waitFor, type CareerSite } from "./worker-harness";
@@ -61,11 +62,11 @@ describe("several workers on one database", () => {
     const { db } = database;
     site.behave("slow", { delayMs: 1_500 });
     const source = await addCareerSource(db, site.page("slow"), { nextRunAt: new Date("2026-03-03T00:00:00Z") });
-    await enqueueScrape(db, { sourceId: source.id, dueAt: now.toISOString() }, { mode: "now" });
+    await requestScrapeNow(db, source.id, now);
     await waitFor(async () => site.hits("slow") === 1, 10_000, "the first scrape to start");
     // Asked again while it runs (run now, twice): queued behind it in the source's queue.
-    await enqueueScrape(db, { sourceId: source.id, dueAt: new Date(now.getTime() + 1).toISOString() }, { mode: "now" });
-    await enqueueScrape(db, { sourceId: source.id, dueAt: new Date(now.getTime() + 2).toISOString() }, { mode: "now" });
+    await requestScrapeNow(db, source.id, new Date(now.getTime() + 1));
+    await requestScrapeNow(db, source.id, new Date(now.getTime() + 2));
     await waitFor(async () => (await db.scrapeRun.count({ where: { sourceId: source.id, status: "succeeded" } })) === 2, 20_000, "both scrapes");
     await waitFor(async () => !(await jobsOf(db, TASK.scrapeSource)).length, 5_000, "idle queue");
 

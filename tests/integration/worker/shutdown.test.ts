@@ -1,14 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERRUPTED_REASON } from "@/lib/worker/abandoned-work";
-import { TASK, enqueueScrape, ensureQueueSchema } from "@/lib/worker/job-queue";
+import { TASK, ensureQueueSchema } from "@/lib/worker/job-queue";
+import { requestScrapeNow } from "@/lib/worker/scrape-scheduler";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
 import { addCareerSource, jobsOf, startCareerSite, waitFor, type CareerSite } from "./worker-harness";
 
-/** `tsx scripts/worker.ts` against the test database, as `npm run worker` runs it. */
+/**
+ * scripts/worker.ts under tsx's loader, as the Procfile runs it. (The `tsx` CLI is a parent process that
+ * relays signals and SIGKILLs a child that does not acknowledge one within 30 ms: not what a test of
+ * graceful shutdown should measure.)
+ */
 function spawnWorker(databaseUrl: string): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts", "--poll-interval", "200"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--poll-interval", "200"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, HTTP_ALLOW_PRIVATE_HOSTS: "127.0.0.1", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -41,7 +45,7 @@ describe("worker process on SIGTERM", () => {
   it("finishes a scrape that ends within the deadline, then exits", async () => {
     site.behave("short", { delayMs: 2_000 });
     const source = await addCareerSource(database.db, site.page("short"));
-    await enqueueScrape(database.db, { sourceId: source.id, dueAt: new Date().toISOString() }, { mode: "now" });
+    await requestScrapeNow(database.db, source.id, new Date());
     const worker = spawnWorker(database.url);
     try {
       await waitFor(async () => site.hits("short") === 1, 30_000, "the scrape to start");
@@ -50,7 +54,7 @@ describe("worker process on SIGTERM", () => {
       expect(ms).toBeLessThan(10_000);
       const runs = await database.db.scrapeRun.findMany({ where: { sourceId: source.id } });
       expect(runs.map((run) => run.status)).toEqual(["succeeded"]);
-      expect(await jobsOf(database.db, TASK.scrapeSource)).toEqual([]);
+      expect((await jobsOf(database.db, TASK.scrapeSource)).filter((row) => row.key === `scrape:${source.id}`)).toEqual([]);
     } finally {
       worker.kill("SIGKILL");
     }
@@ -59,14 +63,14 @@ describe("worker process on SIGTERM", () => {
   it("releases a scrape still running at the deadline back to the queue, and exits within 10 s", async () => {
     site.behave("hanging", { delayMs: 60_000 });
     const source = await addCareerSource(database.db, site.page("hanging"));
-    await enqueueScrape(database.db, { sourceId: source.id, dueAt: new Date().toISOString() }, { mode: "now" });
+    await requestScrapeNow(database.db, source.id, new Date());
     const worker = spawnWorker(database.url);
     try {
       await waitFor(async () => site.hits("hanging") === 1, 30_000, "the scrape to start");
       const { code, ms } = await terminate(worker);
       expect(code, worker.output()).toBe(0);
       expect(ms).toBeLessThan(10_000);
-      const [job] = await jobsOf(database.db, TASK.scrapeSource);
+      const job = (await jobsOf(database.db, TASK.scrapeSource)).find((row) => row.key === `scrape:${source.id}`);
       expect(job).toMatchObject({ key: `scrape:${source.id}`, locked_at: null, attempts: 1 });
       expect(job!.attempts).toBeLessThan(job!.max_attempts);
       expect(job!.last_error).toMatch(/shut down/);
