@@ -7,7 +7,7 @@ export interface SessionUser {
 }
 
 /** The signed-in user of a request (by its session cookie, checked against the session table), or null. */
-export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+export async function getSessionUser(headers: Pick<Headers, "get">): Promise<SessionUser | null> {
   const cookie = headers.get("cookie");
   if (!cookie) return null;
   const session = await getAuth().api.getSession({ headers: new Headers({ cookie }) });

@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { SignInEmail } from "@/components/email/sign-in-email";
+import { emailText } from "@/lib/alerts/alert-email";
 import type { MailTransport } from "@/lib/alerts/transport";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-token";
 
@@ -14,6 +15,6 @@ export function signInConfirmUrl(token: string, next: string, siteUrl: string): 
 
 export async function sendSignInEmail(transport: MailTransport, to: string, url: string): Promise<void> {
   const element = createElement(SignInEmail, { url, validMinutes: SIGN_IN_LINK_MINUTES });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  await transport.send({ to, subject: "Your mlradar sign-in link", html, text });
+  const html = await render(element);
+  await transport.send({ to, subject: "Your mlradar sign-in link", html, text: emailText(html) });
 }

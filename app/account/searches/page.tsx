@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/account/form-styles";
 import { SavedSearchCard } from "@/components/account/saved-search-card";
 import { TimeZoneSelect } from "@/components/account/time-zone-select";
@@ -33,7 +34,7 @@ export default async function SavedSearchesPage() {
       </div>
       {searches.length === 0 ? (
         <p className="mt-4 text-sm">
-          No saved searches yet. Filter <a href="/">the listings</a> and press “Save this search”.
+          No saved searches yet. Filter <Link href="/">the listings</Link> and press “Save this search”.
         </p>
       ) : (
         <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

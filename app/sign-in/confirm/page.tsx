@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { primaryButtonClass } from "@/components/account/form-styles";
 import { signInRedeemSchema } from "@/lib/auth/schemas";
 
@@ -26,7 +27,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         </form>
       ) : (
         <p className="mt-2 text-sm text-slate-700">
-          This sign-in link is not valid. <a href="/sign-in">Ask for a new one</a>.
+          This sign-in link is not valid. <Link href="/sign-in">Ask for a new one</Link>.
         </p>
       )}
     </section>

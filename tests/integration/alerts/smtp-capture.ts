@@ -14,6 +14,10 @@ export type Answer = { code: number; message: string } | null;
 export interface SmtpCapture {
   url: string;
   messages: CapturedMail[];
+  /** Messages accepted, parsed or not. */
+  received(): number;
+  /** SMTP connections opened so far. */
+  connections(): number;
   /** Decide the answer to each RCPT TO (default: accept). */
   answerRecipient(decide: (address: string) => Answer): void;
   /** Decide the answer after DATA (default: accept). */
@@ -26,15 +30,24 @@ function smtpError(answer: { code: number; message: string }): Error {
   return Object.assign(new Error(answer.message), { responseCode: answer.code });
 }
 
-/** A real SMTP server on 127.0.0.1 (random port) that keeps and parses what it receives. */
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/**
+ * A real SMTP server on 127.0.0.1 (random port) that keeps and parses what it receives; with
+ * parse: false it only counts (a sink for throughput runs, where parsing would compete for the CPU).
+ */
+export async function startSmtpCapture(options: { parse?: boolean } = {}): Promise<SmtpCapture> {
   const messages: CapturedMail[] = [];
+  let received = 0;
+  let connections = 0;
   let recipientAnswer: (address: string) => Answer = () => null;
   let dataAnswer: (recipients: string[]) => Answer = () => null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       const answer = recipientAnswer(address.address);
       callback(answer ? smtpError(answer) : undefined);
@@ -46,6 +59,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
         const to = session.envelope.rcptTo.map((r) => r.address);
         const answer = dataAnswer(to);
         if (answer) return callback(smtpError(answer));
+        received += 1;
+        if (options.parse === false) return callback();
         const raw = Buffer.concat(chunks).toString("utf8");
         void simpleParser(raw).then((parsed) => {
           messages.push({ to, raw, parsed });
@@ -59,6 +74,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    received: () => received,
+    connections: () => connections,
     answerRecipient: (decide) => void (recipientAnswer = decide),
     answerData: (decide) => void (dataAnswer = decide),
     async waitFor(count, timeoutMs = 10_000) {

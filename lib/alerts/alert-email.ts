@@ -1,0 +1,87 @@
+import { render, toPlainText } from "@react-email/render";
+import { createElement } from "react";
+import { AlertDigestEmail, type AlertPosting } from "@/components/email/alert-digest-email";
+import { formatSalaryUsd, postingPath } from "@/lib/format";
+import { LEVEL_LABELS, REMOTE_LABELS } from "@/lib/search/labels";
+import { signToken } from "@/lib/security/signed-token";
+import { pickDigest, type DigestCandidate } from "./digest";
+import type { OutgoingMail } from "./transport";
+
+export interface AlertEmailPosting extends DigestCandidate {
+  title: string;
+  locations: { raw: string }[];
+  remote: string;
+  level: string;
+  salaryMinUsd: number | null;
+  salaryMaxUsd: number | null;
+}
+
+export interface AlertEmailInput {
+  deliveryId: string;
+  to: string;
+  search: { id: string; name: string };
+  postings: AlertEmailPosting[];
+  siteUrl: string;
+  secret: string;
+}
+
+/** The one-click unsubscribe URL of a search (RFC 8058): the token is the only credential. */
+export function unsubscribeUrl(searchId: string, siteUrl: string, secret: string): string {
+  return new URL(`/unsubscribe/${signToken("unsubscribe", searchId, secret)}`, siteUrl).toString();
+}
+
+/** Every posting of one delivery, behind a token only that email carries. */
+export function deliveryUrl(deliveryId: string, siteUrl: string, secret: string): string {
+  return new URL(`/alerts/${signToken("delivery", deliveryId, secret)}`, siteUrl).toString();
+}
+
+/** Message-ID derived from the delivery: a resend after a crash carries the same id. */
+export function alertMessageId(deliveryId: string, siteUrl: string): string {
+  return `<alert-${deliveryId}@${new URL(siteUrl).hostname}>`;
+}
+
+function location(posting: AlertEmailPosting): string {
+  const places = posting.locations.map((l) => l.raw).filter(Boolean);
+  const shown = places.slice(0, 2).join(" · ") || (REMOTE_LABELS[posting.remote] ?? "Location not stated");
+  return places.length > 2 ? `${shown} +${places.length - 2}` : shown;
+}
+
+/** The plain-text part, from the rendered HTML (rendering once); headings keep their case. */
+export function emailText(html: string): string {
+  return toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });
+}
+
+/** Subject, HTML and text parts and the list headers of one alert email. */
+export async function buildAlertEmail(input: AlertEmailInput): Promise<OutgoingMail> {
+  const { shown, more } = pickDigest(input.postings);
+  const postings: AlertPosting[] = shown.map((posting) => ({
+    title: posting.title,
+    companyName: posting.companyName,
+    location: location(posting),
+    salary: formatSalaryUsd(posting.salaryMinUsd, posting.salaryMaxUsd),
+    level: LEVEL_LABELS[posting.level] ?? posting.level,
+    url: new URL(postingPath(posting), input.siteUrl).toString(),
+  }));
+  const unsubscribe = unsubscribeUrl(input.search.id, input.siteUrl, input.secret);
+  const element = createElement(AlertDigestEmail, {
+    searchName: input.search.name,
+    postings,
+    more,
+    moreUrl: deliveryUrl(input.deliveryId, input.siteUrl, input.secret),
+    manageUrl: new URL("/account/searches", input.siteUrl).toString(),
+    unsubscribeUrl: unsubscribe,
+  });
+  const total = input.postings.length;
+  const html = await render(element);
+  return {
+    to: input.to,
+    subject: `${total} new ${total === 1 ? "role" : "roles"} for “${input.search.name}”`,
+    html,
+    text: emailText(html),
+    messageId: alertMessageId(input.deliveryId, input.siteUrl),
+    headers: {
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { authSecret } from "@/lib/auth/secret";
+import { buildAlertEmail, type AlertEmailPosting } from "./alert-email";
+import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+import { classifySendError } from "./send-errors";
+import type { MailTransport } from "./transport";
+
+export interface DeliverOptions {
+  /** Rows claimed per round trip. */
+  batchSize?: number;
+  /** Messages in flight at once (the SMTP pool spreads them over its connections). */
+  concurrency?: number;
+  /** How long a claim holds; a sender that dies mid-send leaves the row to be retried after it. */
+  leaseMs?: number;
+  siteUrl?: string;
+  secret?: string;
+  random?: () => number;
+}
+
+export interface DeliverResult {
+  sent: number;
+  /** Temporary failures, rescheduled with backoff. */
+  retried: number;
+  /** Given up: a permanent rejection, or MAX_ATTEMPTS temporary ones. */
+  failed: number;
+  /** Not sent because the address is unconfirmed or suppressed. */
+  suppressed: number;
+  /** Not sent because the search was paused or every posting closed meanwhile. */
+  skipped: number;
+}
+
+interface ClaimedDelivery {
+  id: string;
+  saved_search_id: string;
+  to_email: string;
+  attempts: number;
+  search_name: string;
+  paused: boolean;
+  user_id: string;
+  email_verified: boolean;
+  suppressed: boolean;
+}
+
+interface Context {
+  siteUrl: string;
+  secret: string;
+  random: () => number;
+}
+
+/**
+ * Send every due outbox row. Rows are claimed with FOR UPDATE SKIP LOCKED (parallel senders never
+ * take the same row) and a lease (a crashed sender's row is taken again once it expires). What
+ * this guarantees: nothing is lost; no duplicate without a crash; a crash between the server's
+ * 250 and our commit resends once, with the same Message-ID.
+ */
+export async function deliverDue(db: Db, transport: MailTransport, now: Date, options: DeliverOptions = {}): Promise<DeliverResult> {
+  const result: DeliverResult = { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
+  const batchSize = options.batchSize ?? 50;
+  const concurrency = options.concurrency ?? 8;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const context: Context = {
+    siteUrl: options.siteUrl ?? env().SITE_URL,
+    secret: options.secret ?? authSecret(),
+    random: options.random ?? Math.random,
+  };
+  for (;;) {
+    const claimed = await claimDue(db, now, batchSize, leaseMs);
+    if (claimed.length === 0) return result;
+    const postings = await openPostingsOf(db, claimed.map((delivery) => delivery.id));
+    let next = 0;
+    const workers = Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
+      while (next < claimed.length) {
+        const delivery = claimed[next++]!;
+        const outcome = await deliverOne(db, transport, delivery, postings.get(delivery.id) ?? [], now, context).catch((error: unknown) =>
+          // A failure of ours (database, rendering) must not strand the row or stop the others.
+          retryLater(db, delivery, now, error instanceof Error ? error.message : String(error), context.random),
+        );
+        result[outcome] += 1;
+      }
+    });
+    await Promise.all(workers);
+  }
+}
+
+async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  return db.$queryRaw<ClaimedDelivery[]>`
+    WITH claimed AS (
+      UPDATE alert_delivery d SET status = 'sending', attempts = d.attempts + 1, locked_until = ${lockedUntil}
+      WHERE d.id IN (
+        SELECT id FROM alert_delivery
+        WHERE (status = 'pending' AND next_attempt_at <= ${now}) OR (status = 'sending' AND locked_until < ${now})
+        ORDER BY next_attempt_at, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING d.id, d.saved_search_id, d.to_email, d.attempts
+    )
+    SELECT claimed.*, s.name AS search_name, s.paused, s.user_id, u.email_verified, u.suppressed_at IS NOT NULL AS suppressed
+    FROM claimed JOIN saved_search s ON s.id = claimed.saved_search_id JOIN "user" u ON u.id = s.user_id`;
+}
+
+/** The still-open postings attached to each delivery (closed ones are never sent). */
+async function openPostingsOf(db: Db, deliveryIds: string[]): Promise<Map<string, AlertEmailPosting[]>> {
+  const rows = await db.$queryRaw<(AlertEmailPosting & { delivery_id: string })[]>`
+    SELECT m.delivery_id, p.id, p.title, p.company_name AS "companyName", p.locations, p.remote::text AS remote, p.level::text AS level,
+      p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd", p.fit_score AS "fitScore", p.sort_at AS "sortAt"
+    FROM alert_match m JOIN posting p ON p.id = m.posting_id
+    WHERE m.delivery_id = ANY(${deliveryIds}::text[]) AND p.closed_at IS NULL`;
+  const byDelivery = new Map<string, AlertEmailPosting[]>();
+  for (const { delivery_id, ...posting } of rows) byDelivery.set(delivery_id, [...(byDelivery.get(delivery_id) ?? []), posting]);
+  return byDelivery;
+}
+
+/** Close a delivery that will not be sent (again). */
+async function settle(db: Db, id: string, status: "failed" | "suppressed" | "skipped", reason: string) {
+  await db.$executeRaw`
+    UPDATE alert_delivery SET status = ${status}::"DeliveryStatus", locked_until = NULL, last_error = ${reason} WHERE id = ${id}`;
+}
+
+async function retryLater(db: Db, delivery: ClaimedDelivery, now: Date, reason: string, random: () => number): Promise<"retried" | "failed"> {
+  if (delivery.attempts >= MAX_ATTEMPTS) {
+    await settle(db, delivery.id, "failed", `gave up after ${delivery.attempts} attempts: ${reason}`);
+    return "failed";
+  }
+  const retryAt = new Date(now.getTime() + retryDelayMs(delivery.attempts, random));
+  await db.$executeRaw`
+    UPDATE alert_delivery SET status = 'pending', locked_until = NULL, next_attempt_at = ${retryAt}, last_error = ${reason}
+    WHERE id = ${delivery.id}`;
+  return "retried";
+}
+
+async function deliverOne(
+  db: Db,
+  transport: MailTransport,
+  delivery: ClaimedDelivery,
+  postings: AlertEmailPosting[],
+  now: Date,
+  context: Context,
+): Promise<keyof DeliverResult> {
+  if (!delivery.email_verified || delivery.suppressed) {
+    await settle(db, delivery.id, "suppressed", delivery.suppressed ? "address suppressed" : "address not confirmed");
+    return "suppressed";
+  }
+  if (delivery.paused) {
+    await settle(db, delivery.id, "skipped", "search paused");
+    return "skipped";
+  }
+  if (postings.length === 0) {
+    await settle(db, delivery.id, "skipped", "every posting closed before sending");
+    return "skipped";
+  }
+  const mail = await buildAlertEmail({
+    deliveryId: delivery.id,
+    to: delivery.to_email,
+    search: { id: delivery.saved_search_id, name: delivery.search_name },
+    postings,
+    siteUrl: context.siteUrl,
+    secret: context.secret,
+  });
+  try {
+    await transport.send(mail);
+  } catch (error) {
+    const failure = classifySendError(error);
+    if (failure.kind === "temporary") return retryLater(db, delivery, now, failure.message, context.random);
+    await db.$executeRaw`
+      WITH suppressed AS (
+        UPDATE "user" SET suppressed_at = ${now}, suppressed_reason = ${failure.message}
+        WHERE id = ${delivery.user_id} AND suppressed_at IS NULL
+      )
+      UPDATE alert_delivery SET status = 'failed', locked_until = NULL, last_error = ${failure.message} WHERE id = ${delivery.id}`;
+    return "failed";
+  }
+  // One statement, committed the moment the server has said 250: the window for a duplicate stays this small.
+  await db.$executeRaw`
+    WITH searched AS (UPDATE saved_search SET last_sent_at = ${now} WHERE id = ${delivery.saved_search_id})
+    UPDATE alert_delivery SET status = 'sent', locked_until = NULL, last_error = NULL, message_id = ${mail.messageId ?? null}, sent_at = ${now}
+    WHERE id = ${delivery.id}`;
+  return "sent";
+}

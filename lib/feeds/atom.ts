@@ -1,0 +1,44 @@
+import { Feed } from "feed";
+import { formatSalaryUsd, postingPath } from "@/lib/format";
+import type { ListingItem } from "@/lib/search/listing";
+
+export interface AtomFeedInput {
+  title: string;
+  description: string;
+  /** The listing page this feed mirrors (feed id and alternate link). */
+  listingUrl: string;
+  /** The feed's own URL. */
+  selfUrl: string;
+  siteUrl: string;
+  items: ListingItem[];
+}
+
+/** Atom XML for a page of postings: shared by the public /feed.xml and the private saved-search feeds. */
+export function renderAtomFeed(input: AtomFeedInput): string {
+  const feed = new Feed({
+    title: input.title,
+    description: input.description,
+    id: input.listingUrl,
+    link: input.listingUrl,
+    language: "en",
+    updated: input.items[0]?.sortAt ?? new Date(0),
+    copyright: "Postings belong to the companies that posted them.",
+    feedLinks: { atom: input.selfUrl },
+  });
+  for (const item of input.items) {
+    const url = new URL(postingPath(item), input.siteUrl).toString();
+    const salary = formatSalaryUsd(item.salaryMinUsd, item.salaryMaxUsd);
+    feed.addItem({
+      title: `${item.title} at ${item.companyName}`,
+      id: url,
+      link: url,
+      date: item.sortAt,
+      description: [item.locations.map((l) => l.raw).join(" · "), item.remote, item.level, salary, item.fitReasons[0]].filter(Boolean).join(" — "),
+    });
+  }
+  return feed.atom1();
+}
+
+export function atomResponse(xml: string, cacheControl: string): Response {
+  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": cacheControl } });
+}

@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deliverDue } from "@/lib/alerts/deliver";
+import { matchNewPostings } from "@/lib/alerts/match";
+import { scheduleDeliveries } from "@/lib/alerts/schedule";
+import { createSmtpTransport, type MailTransport } from "@/lib/alerts/transport";
+import { listPostings } from "@/lib/search/listing";
+import type { PostingFilter } from "@/lib/search/schemas";
+import { makePosting } from "@/tests/helpers/posting-factory";
+import { setupTestDatabase } from "@/tests/helpers/test-database";
+import { createSearch, createUser, ingest } from "./alert-fixtures";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-capture";
+
+const SITE = "https://mlradar.example";
+const SECRET = "alert-secret-".padEnd(48, "x");
+const options = { siteUrl: SITE, secret: SECRET, random: () => 0.5 };
+let smtp: SmtpCapture;
+let transport: MailTransport;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  transport = createSmtpTransport(smtp.url, "mlradar <alerts@mlradar.example>");
+});
+const database = setupTestDatabase();
+afterAll(async () => {
+  transport.close();
+  await smtp.close();
+});
+beforeEach(async () => {
+  smtp.messages.length = 0;
+  smtp.answerRecipient(() => null);
+  smtp.answerData(() => null);
+  await database.db.$executeRaw`TRUNCATE "user", posting, company, source CASCADE`;
+});
+
+const T0 = new Date("2026-11-26T15:16:00Z");
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+/** Everything after an ingest: match, schedule, deliver. */
+async function pipeline(ids: number[], now: Date) {
+  const matched = await matchNewPostings(database.db, ids, now);
+  const scheduled = await scheduleDeliveries(database.db, now);
+  const delivered = await deliverDue(database.db, transport, now, options);
+  return { matched, scheduled, delivered };
+}
+
+describe("alerts from ingest to inbox", () => {
+  it("emails a new matching posting once, with its details, both parts and one-line list headers", async () => {
+    const user = await createUser(database.db, "ada@example.test");
+    const search = await createSearch(database.db, user, { level: ["staff"], remote: ["remote"] }, { name: "Remote staff roles" });
+    const ids = await ingest(
+      database.db,
+      [
+        makePosting({
+          externalId: "s1",
+          title: "Staff ML Engineer, Inference",
+          companyName: "Vectorly",
+          roleFit: { family: "inference_serving", level: "staff", fit: true, score: 0.95, reasons: ["staff title"] },
+          salary: { text: "$250k-$300k", min: 250000, max: 300000, currency: "USD", interval: "year", annualUsdMin: 250000, annualUsdMax: 300000 },
+          locations: [{ raw: "Remote (US)", country: "US" }],
+        }),
+        makePosting({ externalId: "s2", title: "Senior ML Engineer", roleFit: { family: "ml_engineering", level: "senior", fit: true, score: 0.9, reasons: [] } }),
+      ],
+      T0,
+    );
+    const first = await pipeline(ids, T0);
+    expect(first.matched).toMatchObject({ distinctFilters: 1, matched: 1 });
+    expect(first.delivered).toMatchObject({ sent: 1 });
+
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toEqual(["ada@example.test"]);
+    expect(mail!.parsed.subject).toBe("1 new role for “Remote staff roles”");
+    for (const part of [mail!.parsed.text!, mail!.parsed.html as string]) {
+      expect(part).toContain("Staff ML Engineer, Inference");
+      expect(part).toContain("Vectorly");
+      expect(part).toContain("Remote (US)");
+      expect(part).toContain("$250K – $300K");
+      expect(part).toContain("Staff");
+      expect(part).toContain(`${SITE}/jobs/`);
+      expect(part).toContain(`${SITE}/account/searches`);
+    }
+    expect(mail!.parsed.text).not.toContain("Senior ML Engineer");
+    const delivery = await database.db.alertDelivery.findFirstOrThrow({ where: { savedSearchId: search } });
+    expect(mail!.parsed.messageId).toBe(`<alert-${delivery.id}@mlradar.example>`);
+
+    const headerLines = mail!.raw.split("\r\n\r\n")[0]!.split("\r\n");
+    const unsubscribe = headerLines.filter((line) => line.startsWith("List-Unsubscribe:"));
+    expect(unsubscribe).toHaveLength(1);
+    expect(unsubscribe[0]).toMatch(new RegExp(`^List-Unsubscribe: <${SITE}/unsubscribe/${search}\\.[A-Za-z0-9_-]{43}>$`));
+    const index = headerLines.indexOf(unsubscribe[0]!);
+    expect(headerLines[index + 1]).not.toMatch(/^\s/);
+    expect(headerLines).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+
+    // Matching, scheduling and sending again (even in a later window) sends nothing new.
+    const again = await pipeline(ids, minutes(20));
+    expect(again.matched.matched).toBe(0);
+    expect(again.delivered.sent).toBe(0);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it("matches with the listing page's semantics", async () => {
+    const user = await createUser(database.db, "grace@example.test");
+    const filters: PostingFilter[] = [
+      { q: "inference" },
+      { level: ["senior"], remote: ["remote"] },
+      { location: "DE" },
+      { eligible: "DE" },
+      { salaryMin: 200000 },
+      { salaryMin: 200000, withoutSalary: true },
+      { skills: ["pytorch"] },
+      { company: ["vectorly"] },
+      { family: ["data_science"] },
+      { adjacent: true, level: ["staff"] },
+      { posted: "24h" },
+      { source: ["greenhouse"] },
+    ];
+    const searches = await Promise.all(filters.map((filter) => createSearch(database.db, user, filter)));
+    const old = await ingest(database.db, [makePosting({ externalId: "old", title: "Senior ML Engineer (old)" })], minutes(-60 * 24 * 3));
+    const postings = [
+      makePosting({ externalId: "a", title: "Senior Inference Engineer", companyName: "Vectorly", skills: ["pytorch", "triton"] }),
+      makePosting({ externalId: "b", title: "Staff ML Engineer", roleFit: { family: "ml_infrastructure", level: "staff", fit: true, score: 0.8, reasons: [] }, remote: "onsite", remoteRegions: [], countries: ["DE"], cities: ["Berlin"], locations: [{ raw: "Berlin", city: "Berlin", country: "DE" }], skills: ["jax"] }),
+      makePosting({ externalId: "c", title: "Senior Data Scientist", roleFit: { family: "data_science", level: "senior", fit: false, score: 0.4, reasons: [] }, salary: { text: "€90k", min: 90000, max: 90000, currency: "EUR", interval: "year", annualUsdMin: 97000, annualUsdMax: 97000 } }),
+      makePosting({ externalId: "d", title: "Principal ML Engineer", roleFit: { family: "ml_engineering", level: "principal", fit: true, score: 0.9, reasons: [] }, remoteRegions: ["EMEA"], countries: [], locations: [{ raw: "Remote (EMEA)" }], salary: { text: "$260k", min: 260000, max: 260000, currency: "USD", interval: "year", annualUsdMin: 260000, annualUsdMax: 260000 } }),
+    ];
+    const ids = await ingest(database.db, postings, T0);
+    await matchNewPostings(database.db, [...ids, ...old], T0);
+    for (const [index, filter] of filters.entries()) {
+      const listed = await listPostings(database.db, filter, null, { now: T0, pageSize: 100 });
+      const expected = listed.items.map((item) => item.id).filter((id) => ids.includes(id) || old.includes(id)).sort();
+      const matched = (await database.db.alertMatch.findMany({ where: { savedSearchId: searches[index] } })).map((m) => m.postingId).sort();
+      expect(matched, JSON.stringify(filter)).toEqual(expected);
+    }
+  });
+
+  it("matches identical filters once and fans the hits out to every subscriber", async () => {
+    const users = await Promise.all(["a", "b", "c"].map((name) => createUser(database.db, `${name}@example.test`)));
+    await createSearch(database.db, users[0]!, { level: ["staff", "senior"], sort: "newest" });
+    await createSearch(database.db, users[1]!, { level: ["senior", "staff"], sort: "salary" });
+    await createSearch(database.db, users[2]!, { level: ["principal"] });
+    const ids = await ingest(database.db, [makePosting({ externalId: "x" })], T0);
+    const result = await matchNewPostings(database.db, ids, T0);
+    expect(result).toMatchObject({ distinctFilters: 2, matched: 2 });
+    const { delivered } = await pipeline([], T0);
+    expect(delivered.sent).toBe(2);
+    expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(["a@example.test", "b@example.test"]);
+  });
+
+  it("sends nothing to paused searches, unconfirmed or suppressed addresses, or about closed postings", async () => {
+    const paused = await createUser(database.db, "paused@example.test");
+    await createSearch(database.db, paused, {}, { paused: true });
+    const unconfirmed = await createUser(database.db, "new@example.test", { verified: false });
+    await createSearch(database.db, unconfirmed, {});
+    const suppressed = await createUser(database.db, "gone@example.test");
+    await createSearch(database.db, suppressed, {});
+    await database.db.user.update({ where: { id: suppressed }, data: { suppressedAt: T0 } });
+    const active = await createUser(database.db, "active@example.test");
+    const search = await createSearch(database.db, active, {});
+
+    const ids = await ingest(database.db, [makePosting({ externalId: "open" }), makePosting({ externalId: "closing" })], T0);
+    await matchNewPostings(database.db, ids, T0);
+    await database.db.posting.updateMany({ where: { id: ids[1] }, data: { closedAt: T0 } });
+    const { delivered } = await pipeline([], T0);
+    expect(delivered.sent).toBe(1);
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(["active@example.test"]);
+    expect(smtp.messages[0]!.parsed.text).toContain("1 new role");
+
+    // Paused after scheduling, before sending: the pending email is not sent.
+    const later = await ingest(database.db, [makePosting({ externalId: "later" })], minutes(15));
+    await matchNewPostings(database.db, later, minutes(15));
+    await scheduleDeliveries(database.db, minutes(15));
+    await database.db.savedSearch.update({ where: { id: search }, data: { paused: true } });
+    expect(await deliverDue(database.db, transport, minutes(15), options)).toMatchObject({ sent: 0, skipped: 1 });
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it("never sends an empty digest: a search whose postings all closed gets nothing", async () => {
+    const user = await createUser(database.db, "empty@example.test");
+    await createSearch(database.db, user, {});
+    const ids = await ingest(database.db, [makePosting({ externalId: "gone" })], T0);
+    await matchNewPostings(database.db, ids, T0);
+    await database.db.posting.updateMany({ data: { closedAt: T0 } });
+    expect((await pipeline([], T0)).scheduled.deliveries).toBe(0);
+    expect(await database.db.alertDelivery.count()).toBe(0);
+  });
+
+  it("batches instant alerts: at most one email per search per 15 minutes", async () => {
+    const user = await createUser(database.db, "batch@example.test");
+    await createSearch(database.db, user, {});
+    await pipeline(await ingest(database.db, [makePosting({ externalId: "1" })], T0), T0);
+    await pipeline(await ingest(database.db, [makePosting({ externalId: "2" }), makePosting({ externalId: "3" })], minutes(5)), minutes(5));
+    expect(smtp.messages).toHaveLength(1);
+    const next = await pipeline([], minutes(14));
+    expect(next.delivered.sent).toBe(1);
+    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages[1]!.parsed.subject).toMatch(/^2 new roles/);
+    const windows = (await database.db.alertDelivery.findMany({ orderBy: { createdAt: "asc" } })).map((d) => d.windowKey);
+    expect(windows).toEqual(["instant:2026-11-26T15:15", "instant:2026-11-26T15:30"]);
+  });
+
+  it("sends daily digests at the user's local hour with everything new since the last one", async () => {
+    const user = await createUser(database.db, "daily@example.test", { timeZone: "Europe/Berlin" });
+    // 08:00 in Berlin on 2026-11-27 is 07:00 UTC.
+    await createSearch(database.db, user, {}, { frequency: "daily", sendHour: 8, nextSendAt: new Date("2026-11-27T07:00:00Z") });
+    const ids = await ingest(database.db, [makePosting({ externalId: "d1" }), makePosting({ externalId: "d2" })], T0);
+    await pipeline(ids, T0);
+    expect(await pipeline([], new Date("2026-11-27T06:59:00Z"))).toMatchObject({ scheduled: { deliveries: 0 } });
+    expect(smtp.messages).toHaveLength(0);
+    const due = await pipeline([], new Date("2026-11-27T07:00:30Z"));
+    expect(due.delivered.sent).toBe(1);
+    expect(smtp.messages[0]!.parsed.subject).toMatch(/^2 new roles/);
+    const delivery = await database.db.alertDelivery.findFirstOrThrow();
+    expect(delivery.windowKey).toBe("daily:2026-11-27");
+    const search = await database.db.savedSearch.findFirstOrThrow();
+    expect(search.nextSendAt?.toISOString()).toBe("2026-11-28T07:00:00.000Z");
+    // Nothing new by the next morning: no email.
+    expect((await pipeline([], new Date("2026-11-28T07:05:00Z"))).scheduled).toMatchObject({ digestsDue: 1, deliveries: 0 });
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it("sends one email when the same digest window is scheduled and sent twice, even concurrently", async () => {
+    const user = await createUser(database.db, "twice@example.test");
+    await createSearch(database.db, user, {}, { frequency: "daily", nextSendAt: minutes(-1) });
+    const ids = await ingest(database.db, [makePosting({ externalId: "t1" })], T0);
+    await matchNewPostings(database.db, ids, T0);
+    await Promise.all([scheduleDeliveries(database.db, T0), scheduleDeliveries(database.db, T0)]);
+    await database.db.savedSearch.updateMany({ data: { nextSendAt: minutes(-1) } });
+    await scheduleDeliveries(database.db, T0);
+    const results = await Promise.all([deliverDue(database.db, transport, T0, options), deliverDue(database.db, transport, T0, options)]);
+    expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(1);
+    expect(await database.db.alertDelivery.count()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it("retries 421 and 450 answers with backoff until the server recovers, then delivers once", async () => {
+    const user = await createUser(database.db, "busy@example.test");
+    await createSearch(database.db, user, {});
+    let refusals = 0;
+    smtp.answerRecipient(() => (refusals < 2 ? (refusals++, { code: 421, message: "Service not available, try later" }) : null));
+    smtp.answerData(() => (refusals < 4 ? (refusals++, { code: 450, message: "Mailbox busy" }) : null));
+    const { delivered } = await pipeline(await ingest(database.db, [makePosting({ externalId: "r" })], T0), T0);
+    expect(delivered).toMatchObject({ sent: 0, retried: 1 });
+    const waiting = await database.db.alertDelivery.findFirstOrThrow();
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(T0.getTime());
+    // Not due yet: nothing is tried before the backoff has passed.
+    expect(await deliverDue(database.db, transport, T0, options)).toMatchObject({ sent: 0, retried: 0 });
+    let now = T0;
+    for (let round = 0; round < 8 && smtp.messages.length === 0; round++) {
+      now = (await database.db.alertDelivery.findFirstOrThrow()).nextAttemptAt;
+      await deliverDue(database.db, transport, now, options);
+    }
+    expect(refusals).toBe(4);
+    expect(smtp.messages).toHaveLength(1);
+    const sent = await database.db.alertDelivery.findFirstOrThrow();
+    expect(sent).toMatchObject({ status: "sent", lastError: null });
+    expect(sent.attempts).toBeGreaterThan(1);
+    await deliverDue(database.db, transport, new Date(now.getTime() + 3_600_000), options);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it("treats 550 as permanent: the address is suppressed and gets nothing more", async () => {
+    const user = await createUser(database.db, "nobody@example.test");
+    await createSearch(database.db, user, {});
+    smtp.answerRecipient((address) => (address === "nobody@example.test" ? { code: 550, message: "No such user here" } : null));
+    const { delivered } = await pipeline(await ingest(database.db, [makePosting({ externalId: "p" })], T0), T0);
+    expect(delivered).toMatchObject({ sent: 0, failed: 1 });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: user } })).toMatchObject({ suppressedReason: expect.stringContaining("No such user") });
+    expect((await database.db.alertDelivery.findFirstOrThrow()).status).toBe("failed");
+    smtp.answerRecipient(() => null);
+    const later = await pipeline(await ingest(database.db, [makePosting({ externalId: "q" })], minutes(20)), minutes(20));
+    expect(later.scheduled.deliveries).toBe(0);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it("resends after a crash between the server's 250 and our commit, with the same Message-ID", async () => {
+    const user = await createUser(database.db, "crash@example.test");
+    await createSearch(database.db, user, {});
+    await matchNewPostings(database.db, await ingest(database.db, [makePosting({ externalId: "c" })], T0), T0);
+    await scheduleDeliveries(database.db, T0);
+    const crashing: MailTransport = {
+      kind: "smtp",
+      send: async (mail) => {
+        await transport.send(mail);
+        throw new Error("process died before recording the send");
+      },
+      close: () => {},
+    };
+    await deliverDue(database.db, crashing, T0, options);
+    // A sender that died holding the lease: the row is taken again once the lease has expired.
+    await database.db.alertDelivery.updateMany({ data: { status: "sending", lockedUntil: minutes(5), nextAttemptAt: minutes(100) } });
+    expect((await deliverDue(database.db, transport, minutes(4), options)).sent).toBe(0);
+    expect((await deliverDue(database.db, transport, minutes(6), options)).sent).toBe(1);
+    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages[0]!.parsed.messageId).toBe(smtp.messages[1]!.parsed.messageId);
+  });
+
+  it("lists at most 10 postings, at most 3 per company, and links to all of them", async () => {
+    const user = await createUser(database.db, "many@example.test");
+    await createSearch(database.db, user, {});
+    const postings = Array.from({ length: 14 }, (_, i) =>
+      makePosting({
+        externalId: `m${i}`,
+        title: `ML Engineer ${i}`,
+        companyName: i < 6 ? "Bigco" : `Company ${i}`,
+        roleFit: { family: "ml_engineering", level: "senior", fit: true, score: i < 6 ? 0.99 : 0.5, reasons: [] },
+      }),
+    );
+    await pipeline(await ingest(database.db, postings, T0), T0);
+    const [mail] = await smtp.waitFor(1);
+    const text = mail!.parsed.text!;
+    expect(text.match(/ML Engineer \d+/g)).toHaveLength(10);
+    expect(text.match(/Bigco/g)).toHaveLength(3);
+    expect(text).toMatch(/and 4 more postings/);
+    expect(text).toMatch(new RegExp(`${SITE}/alerts/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}`));
+    expect(mail!.parsed.subject).toBe("14 new roles for “Test search”");
+  });
+
+  it("sends a large batch over a few pooled SMTP connections", async () => {
+    const users = await Promise.all(Array.from({ length: 120 }, (_, i) => createUser(database.db, `fast${i}@example.test`)));
+    await Promise.all(users.map((user) => createSearch(database.db, user, {}, { name: `Search ${user}` })));
+    await matchNewPostings(database.db, await ingest(database.db, [makePosting({ externalId: "f" })], T0), T0);
+    await scheduleDeliveries(database.db, T0);
+    const sink = await startSmtpCapture({ parse: false });
+    const pooled = createSmtpTransport(sink.url, "mlradar <alerts@mlradar.example>", { maxConnections: 5 });
+    try {
+      // Messages per second are a benchmark figure (npm run bench -- alerts); here: all sent, connections reused.
+      const result = await deliverDue(database.db, pooled, T0, options);
+      expect(result.sent).toBe(120);
+      expect(sink.received()).toBe(120);
+      expect(sink.connections()).toBeLessThanOrEqual(5);
+      expect(await database.db.alertDelivery.count({ where: { status: "sent" } })).toBe(120);
+    } finally {
+      pooled.close();
+      await sink.close();
+    }
+  });
+});
