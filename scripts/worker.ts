@@ -23,13 +23,13 @@ async function main(): Promise<void> {
   });
   const flags = flagsSchema.parse(values);
   const log = logger();
-  let worker: WorkerHandle | undefined;
+  const started: { worker?: WorkerHandle } = {};
   let exiting = false;
   const shutdown = async (signal: string) => {
     if (exiting) return;
     exiting = true;
     log.info({ signal }, "worker: shutting down");
-    await worker?.stop();
+    await started.worker?.stop();
     // An aborted scrape may still hold a request open: closing the client would wait for it.
     await Promise.race([closeAppHttpClient(), new Promise((resolve) => setTimeout(resolve, 500))]);
     await stopEmbeddedDatabase();
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const url = await ensureDatabase();
   await migrate(url);
   if (exiting) return;
-  worker = await startWorker({
+  const worker = await startWorker({
     connectionString: url,
     db: getDb(),
     http: appHttpClient(),
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     concurrency: flags.concurrency,
     pollIntervalMs: flags["poll-interval"],
   });
+  started.worker = worker;
   worker.done.catch(async (error: unknown) => {
     log.fatal({ err: error }, "worker: stopped on an error");
     await stopEmbeddedDatabase();
