@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * graphile-worker 0.16 frees the jobs of a dead worker only after 4 hours. Each live worker renews
@@ -16,17 +17,30 @@ export async function renewLeases(db: Db, workerIds: readonly string[]): Promise
   await db.$executeRaw`UPDATE graphile_worker._private_job_queues SET locked_at = now() WHERE locked_by = ANY(${ids}::text[]) AND locked_at IS NOT NULL`;
 }
 
-/** Unlock the jobs and queues of workers whose lease ran out; returns those worker ids. */
-export async function releaseExpiredLeases(db: Db, leaseMs = LEASE_MS): Promise<string[]> {
-  const stale = await db.$queryRaw<{ locked_by: string }[]>`
-    SELECT DISTINCT locked_by FROM graphile_worker._private_jobs
-    WHERE locked_at < now() - make_interval(secs => ${leaseMs / 1000}::float8)
-    UNION
-    SELECT DISTINCT locked_by FROM graphile_worker._private_job_queues
-    WHERE locked_at < now() - make_interval(secs => ${leaseMs / 1000}::float8)`;
-  const ids = stale.map((row) => row.locked_by);
-  if (ids.length) await db.$queryRaw`SELECT graphile_worker.force_unlock_workers(${ids}::text[])`;
-  return ids;
+/**
+ * Unlock the jobs and queues of workers whose lease ran out, first failing the runs their scrape
+ * queues were running (nothing else can be scraping those sources while the queues are locked).
+ */
+export async function releaseExpiredLeases(db: Db, now: Date, leaseMs = LEASE_MS): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const stale = await tx.$queryRaw<{ locked_by: string }[]>`
+      SELECT DISTINCT locked_by FROM graphile_worker._private_jobs
+      WHERE locked_at < now() - make_interval(secs => ${leaseMs / 1000}::float8)
+      UNION
+      SELECT DISTINCT locked_by FROM graphile_worker._private_job_queues
+      WHERE locked_at < now() - make_interval(secs => ${leaseMs / 1000}::float8)`;
+    const ids = stale.map((row) => row.locked_by);
+    if (!ids.length) return ids;
+    const queues = await tx.$queryRaw<{ queue_name: string }[]>`
+      SELECT queue_name FROM graphile_worker._private_job_queues WHERE locked_by = ANY(${ids}::text[])`;
+    const sourceIds = queues.flatMap((q) => {
+      const match = /^source:(\d+)$/.exec(q.queue_name);
+      return match ? [Number(match[1])] : [];
+    });
+    await failRunsOfSources(tx, sourceIds, now);
+    await tx.$executeRaw`SELECT graphile_worker.force_unlock_workers(${ids}::text[])`;
+    return ids;
+  });
 }
 
 /**
@@ -56,8 +70,8 @@ export async function failInterruptedRuns(db: Db, now: Date, graceMs = LEASE_MS)
   return rows.map((row) => row.id);
 }
 
-/** Fail the runs this process was running when it had to stop (shutdown deadline). */
-export async function failRunsOfSources(db: Db, sourceIds: readonly number[], now: Date): Promise<void> {
+/** Fail the runs still "running" for these sources, whose scrapes are known to be dead. */
+export async function failRunsOfSources(db: Db | Prisma.TransactionClient, sourceIds: readonly number[], now: Date): Promise<void> {
   if (!sourceIds.length) return;
   await db.$executeRaw`
     UPDATE scrape_run SET status = 'failed'::"RunStatus", finished_at = ${now}, error_kind = 'retryable', error_reason = ${INTERRUPTED_REASON}

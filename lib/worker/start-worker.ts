@@ -89,7 +89,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   );
 
   // Work a crashed process left behind is recovered at start, not only at the next tick.
-  const released = await releaseExpiredLeases(options.db, leaseMs);
+  const released = await releaseExpiredLeases(options.db, clock(), leaseMs);
   const interrupted = await failInterruptedRuns(options.db, clock(), leaseMs);
   log.info({ workers: [...workerIds], releasedWorkers: released, interruptedRuns: interrupted }, "worker: started");
 

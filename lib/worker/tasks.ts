@@ -44,7 +44,7 @@ export function buildTaskList(deps: TaskDependencies): TaskList {
   const { db, log, clock } = deps;
   return {
     async [TASK.scheduleScrapes]() {
-      const released = await releaseExpiredLeases(db, deps.leaseMs);
+      const released = await releaseExpiredLeases(db, clock(), deps.leaseMs);
       if (released.length) log.warn({ workers: released }, "worker: released the jobs of workers whose lease expired");
       const interrupted = await failInterruptedRuns(db, clock(), deps.leaseMs);
       if (interrupted.length) log.warn({ runs: interrupted }, "worker: marked interrupted scrape runs as failed");
@@ -71,6 +71,8 @@ export function buildTaskList(deps: TaskDependencies): TaskList {
         if (done.newCount > 0) await enqueueMatch(helpers, done.id);
         return;
       }
+      // The source's queue runs one job at a time: a run still "running" now was left by a dead worker.
+      await failRunsOfSources(db, [source.id], clock());
       deps.activeSources.add(source.id);
       try {
         const outcome = await Promise.race([

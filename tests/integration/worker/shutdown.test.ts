@@ -1,26 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERRUPTED_REASON } from "@/lib/worker/abandoned-work";
 import { TASK, ensureQueueSchema } from "@/lib/worker/job-queue";
 import { requestScrapeNow } from "@/lib/worker/scrape-scheduler";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
-import { addCareerSource, jobsOf, startCareerSite, waitFor, type CareerSite } from "./worker-harness";
-
-/**
- * scripts/worker.ts under tsx's loader, as the Procfile runs it. (The `tsx` CLI is a parent process that
- * relays signals and SIGKILLs a child that does not acknowledge one within 30 ms: not what a test of
- * graceful shutdown should measure.)
- */
-function spawnWorker(databaseUrl: string): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--poll-interval", "200"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HTTP_ALLOW_PRIVATE_HOSTS: "127.0.0.1", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return Object.assign(child, { output: () => output });
-}
+import { addCareerSource, jobsOf, spawnWorker, startCareerSite, waitFor, type CareerSite } from "./worker-harness";
 
 async function terminate(child: ChildProcess): Promise<{ code: number | null; ms: number }> {
   const started = Date.now();

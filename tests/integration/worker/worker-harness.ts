@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
@@ -105,3 +106,20 @@ export async function jobsOf(db: Db, task: string) {
 export async function addJob(db: Db, task: string, payload: object = {}): Promise<void> {
   await db.$queryRaw`SELECT id FROM graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json)`;
 }
+
+/**
+ * scripts/worker.ts under tsx's loader, as the Procfile runs it. (The `tsx` CLI is a parent process that
+ * relays signals and SIGKILLs a child that does not acknowledge one within 30 ms: not what a test of
+ * graceful shutdown should measure.)
+ */
+export function spawnWorker(databaseUrl: string): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--poll-interval", "200"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, HTTP_ALLOW_PRIVATE_HOSTS: "127.0.0.1", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return Object.assign(child, { output: () => output });
+}
+
