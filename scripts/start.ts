@@ -1,15 +1,27 @@
 /**
  * `npm start` / `npm run dev`: one command from a fresh clone to a running site.
  * With no DATABASE_URL it serves the embedded database from this process, migrates it,
- * loads the demo data when it is empty, builds when the build is missing or stale, then runs Next.
+ * loads the demo data when it is empty, builds when the build is missing or stale, then runs Next
+ * and one worker (in this process; `--no-worker` when workers run as their own processes).
  */
 import { ensureDatabase, getDb, stopEmbeddedDatabase } from "../lib/db";
 import { migrate } from "../lib/database/migrator";
 import { env } from "../lib/env";
+import { appHttpClient, closeAppHttpClient } from "../lib/ingest/http-policy";
+import { logger } from "../lib/logger";
+import { startWorker, type WorkerHandle } from "../lib/worker/start-worker";
 import { loadDemoDataIfEmpty } from "../scrapers/demo";
 import { buildIfStale, nextBin, runNode } from "./next-build";
 
 const dev = process.argv.includes("--dev");
+const withWorker = !process.argv.includes("--no-worker");
+const running: { worker?: WorkerHandle } = {};
+
+/** Next has exited (SIGTERM is forwarded to it): let the worker finish or release its jobs, then close. */
+async function stopWorker(): Promise<void> {
+  await running.worker?.stop();
+  await Promise.race([closeAppHttpClient(), new Promise((resolve) => setTimeout(resolve, 500))]);
+}
 
 async function main(): Promise<number> {
   const config = env();
@@ -19,6 +31,11 @@ async function main(): Promise<number> {
   console.log(`migrate: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already applied`);
   const demo = await loadDemoDataIfEmpty(getDb(), (line) => console.log(`demo: ${line}`));
   if (demo) console.log(`demo: loaded ${demo.postings} postings from ${demo.files} payloads`);
+
+  if (withWorker) {
+    running.worker = await startWorker({ connectionString: databaseUrl, db: getDb(), http: appHttpClient(), log: logger(), concurrency: 2 });
+    console.log("worker: running scheduled scrapes and alert jobs in this process");
+  }
 
   const childEnv = { DATABASE_URL: databaseUrl };
   if (dev) return runNode([nextBin, "dev", "-p", String(config.PORT)], childEnv);
@@ -30,11 +47,13 @@ async function main(): Promise<number> {
 
 main()
   .then(async (code) => {
+    await stopWorker();
     await stopEmbeddedDatabase();
     process.exit(code);
   })
   .catch(async (error: unknown) => {
     console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+    await stopWorker();
     await stopEmbeddedDatabase();
     process.exit(1);
   });
