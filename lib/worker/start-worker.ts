@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db";
 import type { HttpClient } from "@/lib/http";
 import { LEASE_MS, failInterruptedRuns, releaseExpiredLeases, renewLeases } from "./abandoned-work";
-import { pendingAlertJobs, type AlertJobs } from "./alert-jobs";
+import { alertJobs, type AlertJobs } from "./alert-jobs";
 import { graphileLogger } from "./graphile-logger";
 import { SCRAPE_MAX_ATTEMPTS, TASK } from "./job-queue";
 import { buildTaskList } from "./tasks";
@@ -77,7 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         db: options.db,
         http: options.http,
         log,
-        alerts: options.alerts ?? pendingAlertJobs,
+        alerts: options.alerts ?? alertJobs(),
         clock,
         leaseMs,
         scrapeMaxAttempts: options.scrapeMaxAttempts ?? SCRAPE_MAX_ATTEMPTS,
