@@ -54,10 +54,11 @@ export function buildTaskList(deps: TaskDependencies): TaskList {
 
     async [TASK.scrapeSource](rawPayload, helpers) {
       const payload = scrapeJobPayloadSchema.parse(rawPayload);
-      const jobLog = log.child({ jobId: helpers.job.id, attempt: helpers.job.attempts, sourceId: payload.sourceId });
+      // runSource adds the run id, source id, kind and token to every line of the scrape.
+      const jobLog = log.child({ jobId: helpers.job.id, attempt: helpers.job.attempts });
       const source = await findScrapeTarget(db, payload.sourceId);
       if (!source?.enabled) {
-        jobLog.info("scrape: source removed or disabled, nothing to do");
+        jobLog.info({ sourceId: payload.sourceId }, "scrape: source removed or disabled, nothing to do");
         return;
       }
       // A redelivered job whose scrape already succeeded only makes sure its alert matching is queued.
@@ -67,7 +68,7 @@ export function buildTaskList(deps: TaskDependencies): TaskList {
         select: { id: true, newCount: true },
       });
       if (done) {
-        jobLog.info({ runId: done.id }, "scrape: already done for this slot");
+        jobLog.info({ sourceId: source.id, runId: done.id }, "scrape: already done for this slot");
         if (done.newCount > 0) await enqueueMatch(helpers, done.id);
         return;
       }
