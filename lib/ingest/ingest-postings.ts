@@ -124,14 +124,8 @@ export async function ingestPostings(
 
       const idByKey = new Map(existing.map((row) => [row.dedup_key, row.id]));
       if (toCreate.length) {
-        const created = await tx.posting.createManyAndReturn({
-          data: toCreate.map((posting) => ({
-            ...postingColumns(posting, companyIds.get(posting.companySlug)!, now, now),
-            firstSeenAt: now,
-          })),
-          select: { id: true, dedupKey: true },
-        });
-        for (const row of created) idByKey.set(row.dedupKey, row.id);
+        const created = await insertPostings(tx, toCreate, companyIds, now);
+        for (const row of created) idByKey.set(row.dedup_key, row.id);
         counts.newPostingIds = created.map((row) => row.id);
       }
       if (toUpdate.length) await updatePostings(tx, toUpdate, companyIds, now);
@@ -157,7 +151,8 @@ export async function ingestPostings(
       const seen = [...new Set([...postings.map((p) => p.externalId), ...unchangedRaw])];
       if (!counts.suspicious) counts.closed = await closeMissing(tx, sourceId, seen, now);
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    // A big first run on the embedded (WASM) database can take minutes; it is still one transaction.
+    { timeout: 600_000, maxWait: 60_000 },
   );
   return counts;
 }
@@ -177,6 +172,77 @@ async function upsertCompanies(tx: Tx, postings: NormalizedPosting[]): Promise<M
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
+/** The posting's columns as a snake_case record, for jsonb_to_recordset. */
+function columnRecord(c: ReturnType<typeof postingColumns>) {
+  return {
+    dedup_key: c.dedupKey,
+    content_hash: c.contentHash,
+    company_id: c.companyId,
+    company_name: c.companyName,
+    title: c.title,
+    locations: c.locations,
+    countries: c.countries,
+    cities: c.cities,
+    remote: c.remote,
+    remote_regions: c.remoteRegions,
+    tz_min_offset: c.tzMinOffset,
+    tz_max_offset: c.tzMaxOffset,
+    employment_type: c.employmentType,
+    level: c.level,
+    family: c.family,
+    fit: c.fit,
+    fit_score: c.fitScore,
+    fit_reasons: c.fitReasons,
+    skills: c.skills,
+    salary_text: c.salaryText,
+    salary_min: c.salaryMin,
+    salary_max: c.salaryMax,
+    salary_currency: c.salaryCurrency,
+    salary_interval: c.salaryInterval,
+    salary_min_usd: c.salaryMinUsd,
+    salary_max_usd: c.salaryMaxUsd,
+    description_html: c.descriptionHtml,
+    description_text: c.descriptionText,
+    url: c.url,
+    apply_url: c.applyUrl,
+    posted_at: c.postedAt?.toISOString() ?? null,
+    sort_at: c.sortAt.toISOString(),
+  };
+}
+
+const RECORD_COLUMNS = Prisma.sql`
+  dedup_key text, content_hash text, company_id int, company_name text, title text, locations jsonb,
+  countries text[], cities text[], remote text, remote_regions text[], tz_min_offset int, tz_max_offset int,
+  employment_type text, level text, family text, fit boolean, fit_score float8, fit_reasons text[], skills text[],
+  salary_text text, salary_min float8, salary_max float8, salary_currency text, salary_interval text,
+  salary_min_usd int, salary_max_usd int, description_html text, description_text text,
+  url text, apply_url text, posted_at timestamp(3), sort_at timestamp(3)`;
+
+/** One INSERT for the whole batch (Prisma's createMany sends it in parameter-limited chunks, twice as slow). */
+async function insertPostings(
+  tx: Tx,
+  postings: NormalizedPosting[],
+  companyIds: Map<string, number>,
+  now: Date,
+): Promise<{ id: number; dedup_key: string }[]> {
+  const rows = postings.map((posting) => columnRecord(postingColumns(posting, companyIds.get(posting.companySlug)!, now, now)));
+  return tx.$queryRaw<{ id: number; dedup_key: string }[]>`
+    INSERT INTO posting (
+      dedup_key, content_hash, company_id, company_name, title, locations, countries, cities, remote, remote_regions,
+      tz_min_offset, tz_max_offset, employment_type, level, family, fit, fit_score, fit_reasons, skills,
+      salary_text, salary_min, salary_max, salary_currency, salary_interval, salary_min_usd, salary_max_usd,
+      description_html, description_text, url, apply_url, posted_at, sort_at, first_seen_at, last_seen_at, updated_at)
+    SELECT
+      d.dedup_key, d.content_hash, d.company_id, d.company_name, d.title, d.locations, d.countries, d.cities,
+      d.remote::"RemoteType", d.remote_regions, d.tz_min_offset, d.tz_max_offset, d.employment_type::"EmploymentType",
+      d.level::"Level", d.family::"RoleFamily", d.fit, d.fit_score, d.fit_reasons, d.skills,
+      d.salary_text, d.salary_min, d.salary_max, d.salary_currency, d.salary_interval::"SalaryInterval",
+      d.salary_min_usd, d.salary_max_usd, d.description_html, d.description_text, d.url, d.apply_url,
+      d.posted_at, d.sort_at, ${now}, ${now}, ${now}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(${RECORD_COLUMNS})
+    RETURNING id, dedup_key`;
+}
+
 async function updatePostings(
   tx: Tx,
   updates: { row: ExistingPosting; posting: NormalizedPosting }[],
@@ -184,43 +250,10 @@ async function updatePostings(
   now: Date,
 ): Promise<void> {
   // One statement for the whole batch: the rows travel as one JSON parameter.
-  const rows = updates.map(({ row, posting }) => {
-    const c = postingColumns(posting, companyIds.get(posting.companySlug)!, row.first_seen_at, now);
-    return {
-      id: row.id,
-      content_hash: c.contentHash,
-      company_id: c.companyId,
-      company_name: c.companyName,
-      title: c.title,
-      locations: c.locations,
-      countries: c.countries,
-      cities: c.cities,
-      remote: c.remote,
-      remote_regions: c.remoteRegions,
-      tz_min_offset: c.tzMinOffset,
-      tz_max_offset: c.tzMaxOffset,
-      employment_type: c.employmentType,
-      level: c.level,
-      family: c.family,
-      fit: c.fit,
-      fit_score: c.fitScore,
-      fit_reasons: c.fitReasons,
-      skills: c.skills,
-      salary_text: c.salaryText,
-      salary_min: c.salaryMin,
-      salary_max: c.salaryMax,
-      salary_currency: c.salaryCurrency,
-      salary_interval: c.salaryInterval,
-      salary_min_usd: c.salaryMinUsd,
-      salary_max_usd: c.salaryMaxUsd,
-      description_html: c.descriptionHtml,
-      description_text: c.descriptionText,
-      url: c.url,
-      apply_url: c.applyUrl,
-      posted_at: c.postedAt?.toISOString() ?? null,
-      sort_at: c.sortAt.toISOString(),
-    };
-  });
+  const rows = updates.map(({ row, posting }) => ({
+    id: row.id,
+    ...columnRecord(postingColumns(posting, companyIds.get(posting.companySlug)!, row.first_seen_at, now)),
+  }));
   await tx.$executeRaw`
     UPDATE posting AS p SET
       content_hash = d.content_hash, company_id = d.company_id, company_name = d.company_name, title = d.title,
@@ -234,13 +267,7 @@ async function updatePostings(
       description_html = d.description_html, description_text = d.description_text,
       url = d.url, apply_url = d.apply_url, posted_at = d.posted_at, sort_at = d.sort_at,
       last_seen_at = ${now}, closed_at = NULL, updated_at = ${now}
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(
-      id int, content_hash text, company_id int, company_name text, title text, locations jsonb,
-      countries text[], cities text[], remote text, remote_regions text[], tz_min_offset int, tz_max_offset int,
-      employment_type text, level text, family text, fit boolean, fit_score float8, fit_reasons text[], skills text[],
-      salary_text text, salary_min float8, salary_max float8, salary_currency text, salary_interval text,
-      salary_min_usd int, salary_max_usd int, description_html text, description_text text,
-      url text, apply_url text, posted_at timestamp(3), sort_at timestamp(3))
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(id int, ${RECORD_COLUMNS})
     WHERE p.id = d.id`;
 }
 
