@@ -19,8 +19,8 @@ if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>\navailable: ${available.join(", ")}`);
   process.exit(2);
 }
-const module = (await import(`./${name}.bench.ts`)) as { run(args: string[]): Promise<Figure[]> };
-const figures = await module.run(process.argv.slice(3));
+const bench = (await import(`./${name}.bench.ts`)) as { run(args: string[]): Promise<Figure[]> };
+const figures = await bench.run(process.argv.slice(3));
 const allMet = printFigures(figures);
 console.log(allMet ? `${name}: every goal met` : `${name}: some goals SHORT`);
 process.exit(0);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Facets, FacetValue } from "@/lib/search/listing";
 import { FAMILY_LABELS, LEVEL_LABELS, POSTED_LABELS, REMOTE_LABELS, SORT_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
 import { FAMILY_OPTIONS, LEVEL_OPTIONS, POSTED_OPTIONS, REMOTE_OPTIONS, SORT_OPTIONS, type PostingFilter } from "@/lib/search/schemas";
@@ -138,9 +139,9 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
         <button type="submit" className="rounded bg-brand-dark px-4 py-2 text-sm font-semibold text-white hover:bg-brand">
           Apply filters
         </button>
-        <a href="/" className="text-sm">
+        <Link href="/" className="text-sm">
           Clear all
-        </a>
+        </Link>
       </div>
       <p className="mt-3 text-xs text-slate-600">
         Counts are for the current results{facets.capped ? ` (first ${formatCount(facets.total)})` : ""}.
