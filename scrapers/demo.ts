@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db";
-import { importPayloadFiles } from "./import-payloads";
+import { importPayloadFiles, tokenFromFile } from "./import-payloads";
 import { scraperKinds } from "./registry";
 import type { SourceKind } from "./types";
 
@@ -44,5 +44,10 @@ export async function loadDemoDataIfEmpty(
       else log(`failed ${path.relative(process.cwd(), result.file)}: ${result.error}`);
     }
   }
+  // Demo boards are invented: the worker must not try to scrape them over the network.
+  await db.source.updateMany({
+    where: { OR: demoFiles().map((group) => ({ kind: group.kind, token: { in: group.files.map(tokenFromFile) } })) },
+    data: { enabled: false, disabledReason: "demo data imported from demo/payloads, not a real board" },
+  });
   return { files, postings };
 }
