@@ -1,6 +1,8 @@
 import type { AdminRun } from "@/lib/admin/queries";
 
 const WIDTH = 160;
+/** A few runs stay thin bars rather than filling the chart. */
+const MAX_SLOT = 16;
 const HEIGHT = 36;
 const STATUS_FILL: Record<string, string> = { succeeded: "#047857", failed: "#be123c", running: "#64748b" };
 
@@ -13,7 +15,7 @@ export function RunHistoryChart({ runs, label }: { runs: AdminRun[]; label: stri
   if (!runs.length) return <span className="text-xs text-slate-500">no runs yet</span>;
   const ordered = [...runs].reverse();
   const longest = Math.max(1, ...ordered.map(durationMs));
-  const slot = WIDTH / ordered.length;
+  const slot = Math.min(MAX_SLOT, WIDTH / ordered.length);
   return (
     <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
       {ordered.map((run, index) => {
