@@ -61,18 +61,24 @@ export async function listPostings(
 
   if (sort === "relevance") {
     const after = cursor && typeof cursor.s === "number" ? Prisma.sql`AND (r.rank, r.id) < (${cursor.s}::float8, ${cursor.i})` : Prisma.empty;
+    // Ranked only after the candidates are cut to RELEVANCE_CANDIDATES (a sort would otherwise rank
+    // every match), and only the page's rows are joined back for their columns.
     rows = await db.$queryRaw<ListingItem[]>`
-      WITH r AS (
-        SELECT p.id, ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${filter.q ?? ""}), 32)::float8 AS rank
-        FROM posting p WHERE ${where}
+      WITH candidate AS (
+        SELECT p.id, p.search_vector FROM posting p WHERE ${where}
         ORDER BY p.sort_at DESC, p.id DESC
         LIMIT ${RELEVANCE_CANDIDATES}
+      ), r AS (
+        SELECT candidate.id, ts_rank_cd(candidate.search_vector, query.q, 32)::float8 AS rank
+        FROM candidate, (SELECT websearch_to_tsquery('english', ${filter.q ?? ""}) AS q) query
+      ), page AS (
+        SELECT r.id, r.rank FROM r WHERE TRUE ${after}
+        ORDER BY r.rank DESC, r.id DESC
+        LIMIT ${pageSize + 1}
       )
       SELECT ${columns}, r.rank
-      FROM r JOIN posting p ON p.id = r.id JOIN company c ON c.id = p.company_id
-      WHERE TRUE ${after}
-      ORDER BY r.rank DESC, r.id DESC
-      LIMIT ${pageSize + 1}`;
+      FROM page r JOIN posting p ON p.id = r.id JOIN company c ON c.id = p.company_id
+      ORDER BY r.rank DESC, r.id DESC`;
   } else if (sort === "salary") {
     const key = Prisma.sql`COALESCE(p.salary_max_usd, p.salary_min_usd, -1)`;
     const after = cursor && typeof cursor.s === "number" ? Prisma.sql`AND (${key}, p.id) < (${cursor.s}::int, ${cursor.i})` : Prisma.empty;
