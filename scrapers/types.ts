@@ -2,6 +2,12 @@ import { z } from "zod";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 
 /**
+ * A page a person can open: absolute http(s) only. z.url() alone accepts any scheme, and a
+ * javascript:, data: or mailto: "URL" would end up in our hrefs, the Atom feed and the API.
+ */
+const pageUrlSchema = z.url({ protocol: /^https?$/ });
+
+/**
  * What every board scraper yields: the board's own facts, lightly cleaned, before normalization.
  * Board-specific leftovers go in `raw` (stored on the Sighting), never in new columns.
  */
@@ -11,8 +17,8 @@ export const rawPostingSchema = z.object({
   title: z.string().min(1),
   company: z.string().min(1),
   /** The posting at its source (a page a person can open). */
-  url: z.url(),
-  applyUrl: z.url().optional(),
+  url: pageUrlSchema,
+  applyUrl: pageUrlSchema.optional(),
   /** Location strings as the board writes them, one per place. */
   locations: z.array(z.string()).default([]),
   /** What the board states structurally about remote work, if anything. */
