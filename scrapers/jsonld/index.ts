@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PayloadError, type BoardScraper, type ParseContext, type RawPosting, type ScrapeContext, type ScrapeOutcome } from "@/scrapers/types";
 import { toIsoDate } from "@/scrapers/shared/dates";
 import { decodeEntities, escapeHtml, isEntityEscapedHtml } from "@/scrapers/shared/html";
-import { validatePayload } from "@/scrapers/shared/payload";
+import { parseWellFormedJson, validatePayload } from "@/scrapers/shared/payload";
 import {
   checkPostings,
   companyName,
@@ -83,7 +83,7 @@ function findJobPostings(html: string): Found {
 function parseLenientJson(text: string): unknown {
   for (const candidate of [text, text.replace(/[\u0000-\u001f]+/g, " ")]) {
     try {
-      return JSON.parse(candidate);
+      return parseWellFormedJson(candidate);
     } catch {
       // try the next candidate
     }

@@ -58,9 +58,30 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** Half of a surrogate pair with no other half: JSON can spell one ("\ud83d"), UTF-8 cannot. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const MAY_HOLD_SURROGATES = /\\u[dD][89a-fA-F]|[\ud800-\udfff]/;
+
+/**
+ * Text with every lone surrogate replaced by U+FFFD. A lone surrogate makes encodeURIComponent
+ * throw a URIError and PostgreSQL refuse the row, so none may leave a parser.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, "\ufffd");
+}
+
+function wellFormedReviver(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? wellFormed(value) : value;
+}
+
+/** JSON.parse, with lone surrogates in string values made well-formed (only when the text may hold any). */
+export function parseWellFormedJson(text: string): unknown {
+  return JSON.parse(text, MAY_HOLD_SURROGATES.test(text) ? wellFormedReviver : undefined);
+}
+
 export function readJson(board: string, payload: string): unknown {
   try {
-    return JSON.parse(payload);
+    return parseWellFormedJson(payload);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new PayloadError(`${board} payload: not valid JSON (${reason})`, { cause: error });

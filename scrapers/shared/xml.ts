@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { wellFormed } from "@/scrapers/shared/payload";
 import { PayloadError } from "@/scrapers/types";
 
 /**
@@ -15,6 +16,7 @@ export function readXml(board: string, payload: string, arrays: readonly string[
     parseTagValue: false,
     trimValues: true,
     isArray: (_name, path) => arrays.includes(String(path)),
+    tagValueProcessor: (_name, value) => wellFormed(value),
   });
   return parser.parse(payload);
 }

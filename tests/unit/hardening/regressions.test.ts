@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { greenhouse } from "@/scrapers/greenhouse";
+import { smartrecruiters } from "@/scrapers/smartrecruiters";
 import { PayloadError, rawPostingSchema } from "@/scrapers/types";
+import { workable } from "@/scrapers/workable";
 
 const minimal = { externalId: "1", title: "Staff ML Engineer", company: "Acme", url: "https://acme.example/jobs/1" };
 
@@ -21,5 +23,21 @@ describe("postings only link to http(s) pages", () => {
     const payload = JSON.stringify({ jobs: [{ id: 7, title: "Staff ML Engineer", absolute_url: "javascript:alert(1)" }] });
     expect(() => greenhouse.parse(payload, { token: "acme" })).toThrow(PayloadError);
     expect(() => greenhouse.parse(payload, { token: "acme" })).toThrow(/^greenhouse payload: posting 0 \(7\): url: /);
+  });
+});
+
+describe("half a surrogate pair in a JSON payload", () => {
+  it("becomes U+FFFD instead of a URIError when an id goes into a URL", () => {
+    const v3 = JSON.stringify({ results: [{ shortcode: "AB\ud83d", title: "Staff ML Engineer" }] });
+    const [job] = workable.parse(v3, { token: "acme" });
+    expect(job?.externalId).toBe("AB\ufffd");
+    expect(job?.url).toBe("https://apply.workable.com/j/AB%EF%BF%BD");
+    const detail = JSON.stringify({ id: "74\udc00", name: "Staff ML Engineer" });
+    expect(smartrecruiters.parse(detail, { token: "Acme" })[0]?.url).toBe("https://jobs.smartrecruiters.com/Acme/74%EF%BF%BD");
+  });
+
+  it("keeps well-formed pairs (emoji) as they are", () => {
+    const v3 = JSON.stringify({ results: [{ shortcode: "AB", title: "ML Engineer \ud83d\ude80" }] });
+    expect(workable.parse(v3, { token: "acme" })[0]?.title).toBe("ML Engineer 🚀");
   });
 });
