@@ -52,16 +52,35 @@ export function companyName(...candidates: ReadonlyArray<string | null | undefin
   return undefined;
 }
 
+/** How deep board leftovers in `raw` may nest; below that they are cut (null). */
+const RAW_DEPTH = 8;
+
+/**
+ * `raw` keeps loose parts of a payload (custom fields, addresses) for reference. A payload can nest
+ * them thousands deep, and such JSON cannot be serialized (RangeError) or stored, so it is cut.
+ */
+function boundedRaw(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= RAW_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((item) => boundedRaw(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, boundedRaw(item, depth + 1)]));
+}
+
+function clip(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
 /** Last check before postings leave a parser: every one must satisfy the RawPosting contract. */
 export function checkPostings(board: string, postings: RawPosting[]): RawPosting[] {
   return postings.map((posting, index) => {
-    const result = rawPostingSchema.safeParse(posting);
+    const result = rawPostingSchema.safeParse(posting.raw ? { ...posting, raw: boundedRaw(posting.raw) } : posting);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const field = issue ? formatPath(issue.path) : "posting";
     const message = (issue?.message ?? "invalid").replace(/^Invalid input: /, "");
+    // The id is the board's text: clipped, so a hostile one cannot swamp the run's recorded error.
     throw new PayloadError(
-      `${board} payload: posting ${index} (${posting.externalId || "no id"}): ${field}: ${message}`,
+      `${board} payload: posting ${index} (${clip(posting.externalId || "no id")}): ${field}: ${message}`,
       { cause: result.error },
     );
   });

@@ -3,6 +3,7 @@
  * the generators change. The properties themselves live in the other files of this folder.
  */
 import { describe, expect, it } from "vitest";
+import { ashby } from "@/scrapers/ashby";
 import { greenhouse } from "@/scrapers/greenhouse";
 import { smartrecruiters } from "@/scrapers/smartrecruiters";
 import { PayloadError, rawPostingSchema } from "@/scrapers/types";
@@ -39,5 +40,30 @@ describe("half a surrogate pair in a JSON payload", () => {
   it("keeps well-formed pairs (emoji) as they are", () => {
     const v3 = JSON.stringify({ results: [{ shortcode: "AB", title: "ML Engineer \ud83d\ude80" }] });
     expect(workable.parse(v3, { token: "acme" })[0]?.title).toBe("ML Engineer 🚀");
+  });
+});
+
+describe("board leftovers nested thousands deep", () => {
+  const deep = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+
+  it("are cut in raw, so the posting still serializes (and can be stored)", () => {
+    const payload = `{"jobs":[{"id":1,"title":"ML Engineer","absolute_url":"https://acme.example/1","metadata":[{"name":"Team","value":${deep(20_000)}}]}]}`;
+    const [job] = greenhouse.parse(payload, { token: "acme" });
+    expect(() => JSON.stringify(job)).not.toThrow();
+    const ashbyPayload = `{"jobs":[{"id":"a","title":"ML Engineer","jobUrl":"https://acme.example/a","address":{"postalAddress":{"addressLocality":"Berlin","x":${deep(20_000)}}}}]}`;
+    const [posting] = ashby.parse(ashbyPayload, { token: "acme" });
+    expect(JSON.stringify(posting?.raw)).toContain('"addressLocality":"Berlin"');
+  });
+});
+
+describe("a PayloadError message stays short", () => {
+  it("clips the board's id when it names the posting", () => {
+    const payload = JSON.stringify({ jobs: [{ id: "x".repeat(100_000), title: "ML Engineer", absolute_url: "javascript:0" }] });
+    expect(() => greenhouse.parse(payload, { token: "acme" })).toThrow(PayloadError);
+    try {
+      greenhouse.parse(payload, { token: "acme" });
+    } catch (error) {
+      expect((error as Error).message.length).toBeLessThan(200);
+    }
   });
 });
