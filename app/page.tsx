@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { Suspense } from "react";
 import { EmptyState } from "@/components/listing/empty-state";
 import { FilterPanel } from "@/components/listing/filter-panel";
@@ -7,7 +8,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { SaveSearchButton } from "@/components/listing/save-search-button";
 import { formatCount } from "@/lib/format";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
-import { searchListings } from "@/lib/search/queries";
+import { searchListingsFor } from "@/lib/search/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
 
 async function Results({ params }: { params: ReturnType<typeof parseListingParams> }) {
   const now = new Date();
-  const { page, facets } = await searchListings(params, now);
+  const { page, facets } = await searchListingsFor(params, await cookies(), now);
   const next = page.nextCursor ? `/?${filterToSearchParams(params.filter, page.nextCursor).toString()}` : null;
   const first = params.cursor ? `/?${filterToSearchParams(params.filter).toString()}` : null;
   return (

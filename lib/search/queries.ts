@@ -1,16 +1,50 @@
 import "server-only";
+import { unstable_cache } from "next/cache";
+import { cookiePolicy } from "@/lib/auth/cookies";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { countFacets, listPostings, type Facets, type ListingPage } from "./listing";
-import type { ListingParams } from "./listing-params";
+import { filterToSearchParams, parseListingParams, type ListingParams } from "./listing-params";
 
 export interface ListingResult {
   page: ListingPage;
   facets: Facets;
 }
 
+/** How long anonymous visitors may see the same listing data before it is computed again. */
+export const LISTING_CACHE_SECONDS = 60;
+
 /** The listing page's data: the page of postings and the facet panel, two SQL round trips in parallel. */
 export async function searchListings(params: ListingParams, now = new Date()): Promise<ListingResult> {
   const db = getDb();
   const [page, facets] = await Promise.all([listPostings(db, params.filter, params.cursor, { now }), countFacets(db, params.filter, { now })]);
   return { page, facets };
+}
+
+// Keyed by the canonical query string (filter fields in one order, cursor), so equivalent URLs share an entry.
+const cachedSearch = unstable_cache(
+  async (canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))),
+  ["listing-v1"],
+  { revalidate: LISTING_CACHE_SECONDS, tags: ["listing"] },
+);
+
+/** The same data through the cache: at most LISTING_CACHE_SECONDS old. */
+export async function searchListingsCached(params: ListingParams): Promise<ListingResult> {
+  const result = await cachedSearch(filterToSearchParams(params.filter, params.cursor).toString());
+  // The cache stores JSON: dates come back as strings.
+  const items = result.page.items.map((item) => ({
+    ...item,
+    sortAt: new Date(item.sortAt),
+    postedAt: item.postedAt === null ? null : new Date(item.postedAt),
+  }));
+  return { ...result, page: { ...result.page, items } };
+}
+
+/**
+ * Anonymous visitors share cached listing data (it changes only when the scrapers run); a visitor
+ * with a session cookie gets it fresh, e.g. right after following an alert email.
+ */
+export async function searchListingsFor(params: ListingParams, cookies: { has(name: string): boolean }, now = new Date()): Promise<ListingResult> {
+  const signedIn = cookies.has(cookiePolicy(env().SITE_URL).names.session_token);
+  return signedIn ? searchListings(params, now) : searchListingsCached(params);
 }
