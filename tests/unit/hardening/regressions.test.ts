@@ -5,8 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { ashby } from "@/scrapers/ashby";
 import { greenhouse } from "@/scrapers/greenhouse";
+import { personio } from "@/scrapers/personio";
 import { smartrecruiters } from "@/scrapers/smartrecruiters";
 import { PayloadError, rawPostingSchema } from "@/scrapers/types";
+import { weworkremotely } from "@/scrapers/weworkremotely";
 import { workable } from "@/scrapers/workable";
 
 const minimal = { externalId: "1", title: "Staff ML Engineer", company: "Acme", url: "https://acme.example/jobs/1" };
@@ -65,5 +67,18 @@ describe("a PayloadError message stays short", () => {
     } catch (error) {
       expect((error as Error).message.length).toBeLessThan(200);
     }
+  });
+});
+
+describe("XML the validator passes but the parser refuses", () => {
+  it("is a PayloadError naming the board, not a plain Error", () => {
+    const feed = '<?xml version="1.0"?><workzag-jobs><position><id>1</id><name>ML Engineer</name></position></workzag-jobs><?pi';
+    expect(() => personio.parse(feed, { token: "acme" })).toThrow(PayloadError);
+    expect(() => personio.parse(feed, { token: "acme" })).toThrow(/^personio payload: not valid XML \(Pi Tag is not closed/);
+    expect(() => weworkremotely.parse('<rss><channel></channel></rss><?x', {})).toThrow(PayloadError);
+  });
+
+  it("quotes at most 200 characters of the offending markup", () => {
+    expect(() => personio.parse(`<${"a<".repeat(5_000)}`, { token: "acme" })).toThrow(/^personio payload: not valid XML \(line 1: Tag 'a<a<.{190,200}…\)$/);
   });
 });
