@@ -94,8 +94,12 @@ const BLOCKS = new Set(["p", "ul", "ol", "h2", "h3", "h4", "pre", "blockquote", 
  * The input is sanitize-html output, so tags are balanced and from the allowlist.
  */
 function unwrapBlockParagraphs(html: string): string {
+  type Open = { tag: string; start: number; end: number; wrapper: boolean };
   const dropped: [number, number][] = [];
-  const stack: { tag: string; start: number; end: number; wrapper: boolean }[] = [];
+  const stack: Open[] = [];
+  // Open paragraphs not yet known to hold a block. Each is marked once, so thousands of nested
+  // divs cost linear time (walking the whole stack at every block was quadratic: 70 s for 500 KB).
+  let unmarked: Open[] = [];
   TAG.lastIndex = 0;
   for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
     const [tagText, closing, tag = ""] = match;
@@ -103,11 +107,17 @@ function unwrapBlockParagraphs(html: string): string {
     if (tag === "br") continue;
     if (closing) {
       const open = stack.pop();
+      if (open && unmarked.at(-1) === open) unmarked.pop();
       if (open?.wrapper) dropped.push([open.start, open.end], [match.index, end]);
       continue;
     }
-    if (BLOCKS.has(tag)) for (const open of stack) if (open.tag === "p") open.wrapper = true;
-    stack.push({ tag, start: match.index, end, wrapper: false });
+    if (BLOCKS.has(tag)) {
+      for (const open of unmarked) open.wrapper = true;
+      unmarked = [];
+    }
+    const open: Open = { tag, start: match.index, end, wrapper: false };
+    stack.push(open);
+    if (tag === "p") unmarked.push(open);
   }
   if (!dropped.length) return html;
   dropped.sort((a, b) => a[0] - b[0]);
