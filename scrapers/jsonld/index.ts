@@ -1,4 +1,3 @@
-import * as cheerio from "cheerio";
 import { z } from "zod";
 import { PayloadError, type BoardScraper, type ParseContext, type RawPosting, type ScrapeContext, type ScrapeOutcome } from "@/scrapers/types";
 import { toIsoDate } from "@/scrapers/shared/dates";
@@ -63,14 +62,48 @@ interface Found {
   byId: Map<string, Record<string, unknown>>;
 }
 
+/**
+ * The page's script elements and links, found by scanning the markup instead of building a DOM: a
+ * tree builder (parse5, htmlparser2) spends quadratic time on thousands of nested elements, and a
+ * career page is anyone's HTML (200 KB of nested divs cost 25 s of CPU). Comments and raw-text
+ * elements are skipped as a browser skips them, so a script inside a comment or a textarea is text.
+ * An attribute list ends at the next "<" as well as at ">", so a page of unclosed tags stays linear.
+ */
+const MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|template)\b([^<>]*)>([\s\S]*?)(?:<\/\1(?:[\s/][^<>]*)?>|$)|<a\b([^<>]*)>/gi;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+interface Scanned {
+  /** Text of each script element, with its attributes. */
+  scripts: { attributes: string; text: string }[];
+  /** Attributes of each link. */
+  links: string[];
+}
+
+function scanMarkup(html: string): Scanned {
+  const scanned: Scanned = { scripts: [], links: [] };
+  for (const match of html.matchAll(MARKUP)) {
+    const [, element, attributes = "", text = "", linkAttributes] = match;
+    if (element?.toLowerCase() === "script") scanned.scripts.push({ attributes, text });
+    else if (linkAttributes !== undefined) scanned.links.push(linkAttributes);
+  }
+  return scanned;
+}
+
+/** One attribute's value, entity-decoded, or undefined when the tag does not carry it. */
+function attributeOf(attributes: string, name: string): string | undefined {
+  for (const [, key = "", doubleQuoted, singleQuoted, bare] of attributes.matchAll(ATTRIBUTE)) {
+    if (key.toLowerCase() === name) return decodeEntities(doubleQuoted ?? singleQuoted ?? bare ?? "");
+  }
+  return undefined;
+}
+
 /** Every JobPosting in the page's JSON-LD blocks: top level, in arrays, in @graph, or nested in other nodes. */
 function findJobPostings(html: string): Found {
-  const $ = cheerio.load(html);
   const found: Found = { postings: [], brokenBlocks: [], byId: new Map() };
-  $("script")
-    .filter((_index, element) => ($(element).attr("type") ?? "").trim().toLowerCase() === "application/ld+json")
-    .each((index, element) => {
-      const text = ($(element).html() ?? "").trim();
+  scanMarkup(html)
+    .scripts.filter((script) => (attributeOf(script.attributes, "type") ?? "").trim().toLowerCase() === "application/ld+json")
+    .forEach((script, index) => {
+      const text = script.text.trim();
       if (!text) return;
       const value = parseLenientJson(text);
       if (value === undefined) found.brokenBlocks.push(index + 1);
@@ -264,11 +297,9 @@ function jobLinks(html: string, pageUrl: string): string[] {
   const page = new URL(pageUrl);
   const bareHost = (host: string) => host.replace(/^www\./, "");
   const prefix = page.pathname.endsWith("/") ? page.pathname : `${page.pathname}/`;
-  const $ = cheerio.load(html);
-  const links = $("a[href]")
-    .toArray()
-    .flatMap((element) => {
-      const href = httpUrl($(element).attr("href"), page.href);
+  const links = scanMarkup(html)
+    .links.flatMap((attributes) => {
+      const href = httpUrl(attributeOf(attributes, "href"), page.href);
       if (!href) return [];
       const link = new URL(href);
       link.hash = "";
