@@ -23,7 +23,8 @@ describe("recovery after a worker crash", () => {
     const source = await addCareerSource(db, site.page("crash"));
     await requestScrapeNow(db, source.id, new Date());
     const crashed = spawnWorker(database.url);
-    await waitFor(async () => site.hits("crash") === 1, 30_000, "the scrape to start");
+    await waitFor(async () => crashed.output().includes('"worker: started"'), 120_000, "the worker process to start");
+    await waitFor(async () => site.hits("crash") === 1, 20_000, "the scrape to start");
     crashed.kill("SIGKILL");
     await new Promise((resolve) => crashed.once("exit", resolve));
     const [stuck] = await jobsOf(db, TASK.scrapeSource);
@@ -45,5 +46,5 @@ describe("recovery after a worker crash", () => {
     } finally {
       await survivor.stop();
     }
-  }, 90_000);
+  }, 180_000);
 });
