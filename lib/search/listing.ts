@@ -130,7 +130,11 @@ export interface Facets {
   source: FacetValue[];
 }
 
-/** Total and facet counts for the current result set, in one SQL round trip. */
+/**
+ * Total and facet counts for the current result set, in one SQL round trip. The sources are looked
+ * up by the matches' ids (an index probe each) rather than joined, so their cost follows the
+ * capped match count, not the size of the sighting table.
+ */
 export async function countFacets(db: Db, filter: PostingFilter, options: { now?: Date } = {}): Promise<Facets> {
   const where = filterWhere(filter, options.now ?? new Date());
   const [row] = await db.$queryRaw<
@@ -148,13 +152,13 @@ export async function countFacets(db: Db, filter: PostingFilter, options: { now?
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
          FROM (SELECT family::text AS v, count(*)::int AS n FROM m GROUP BY family) x) AS family,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
-         FROM (SELECT skill AS v, count(*)::int AS n FROM m, unnest(m.skills) AS skill GROUP BY skill ORDER BY n DESC, skill LIMIT 24) x) AS skills,
+         FROM (SELECT skill AS v, count(*)::int AS n FROM (SELECT unnest(m.skills) AS skill FROM m) u GROUP BY skill ORDER BY n DESC, skill LIMIT 24) x) AS skills,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'label', label, 'count', n) ORDER BY n DESC, v), '[]')
          FROM (SELECT c.slug AS v, c.name AS label, count(*)::int AS n FROM m JOIN company c ON c.id = m.company_id
                GROUP BY c.slug, c.name ORDER BY n DESC, c.slug LIMIT 15) x) AS company,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
-         FROM (SELECT src.kind::text AS v, count(DISTINCT m.id)::int AS n FROM m
-               JOIN sighting s ON s.posting_id = m.id JOIN source src ON src.id = s.source_id GROUP BY src.kind) x) AS source`;
+         FROM (SELECT src.kind::text AS v, count(DISTINCT s.posting_id)::int AS n FROM sighting s JOIN source src ON src.id = s.source_id
+               WHERE s.posting_id = ANY(ARRAY(SELECT m.id FROM m)) GROUP BY src.kind) x) AS source`;
   const total = row?.total ?? 0;
   return {
     total: Math.min(total, COUNT_CAP),
