@@ -23,7 +23,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   });
 }
 
-describe("npm run scrape", () => {
+// Each case spawns a TypeScript process, which takes seconds on a busy 2-core machine.
+describe("npm run scrape", { timeout: 180_000 }, () => {
   const database = setupTestDatabase();
 
   it("parse prints one normalized posting per line and a summary on stderr", async () => {
