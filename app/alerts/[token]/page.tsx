@@ -6,7 +6,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { verifyToken } from "@/lib/security/signed-token";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Alert postings", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Alert postings", robots: { index: false }, referrer: "same-origin" };
 
 /** /alerts/<token>: every posting of one alert email (the "and N more" link). The signed delivery id is the credential. */
 export default async function AlertPostingsPage({ params }: { params: Promise<{ token: string }> }) {

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { primaryButtonClass } from "@/components/account/form-styles";
 import { signInRedeemSchema } from "@/lib/auth/schemas";
 
-export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false }, referrer: "same-origin" };
 
 /**
  * The emailed link lands here. Opening it changes nothing (mail scanners open links before people
- * do); only the button's POST redeems the token. Token validity is not revealed before that.
+ * do); only the button's POST redeems the token, and its validity is not revealed before that.
+ * Referrer-Policy same-origin keeps the token out of other sites' logs; "no-referrer" would make
+ * the browser send `Origin: null` with the POST, which the cross-site check refuses.
  */
 export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = signInRedeemSchema.safeParse(await searchParams);

@@ -14,7 +14,7 @@ async function page(state: UnsubscribeState, status: number, searchName?: string
   const html = await render(createElement(UnsubscribePage, { state, searchName }));
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "same-origin" },
   });
 }
 

@@ -1,0 +1,110 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { readE2eState, type E2eState } from "./mail-capture";
+
+const port = process.env.E2E_PORT ?? "3100";
+const require = createRequire(import.meta.url);
+
+interface Mail {
+  file: string;
+  raw: string;
+  parsed: ParsedMail;
+}
+
+async function mailTo(state: E2eState, address: string): Promise<Mail[]> {
+  if (!existsSync(state.mailDir)) return [];
+  const mails: Mail[] = [];
+  for (const file of readdirSync(state.mailDir).sort()) {
+    const raw = readFileSync(path.join(state.mailDir, file), "utf8");
+    const parsed = await simpleParser(raw);
+    const to = Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : [];
+    if (to.some((t) => t.value.some((v) => v.address === address))) mails.push({ file, raw, parsed });
+  }
+  return mails;
+}
+
+async function waitForMail(state: E2eState, address: string, count: number): Promise<Mail[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const mails = await mailTo(state, address);
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`expected ${count} emails to ${address}, found ${mails.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The worker's jobs after a scrape that found these postings (tests/e2e/alert-jobs.ts). */
+function importPostings(state: E2eState, now: Date, titles: string[]): { delivered: { sent: number } } {
+  const output = execFileSync(process.execPath, [require.resolve("tsx/cli"), "tests/e2e/alert-jobs.ts", now.toISOString(), ...titles], {
+    env: { ...process.env, DATABASE_URL: state.databaseUrl, SMTP_URL: state.smtpUrl, AUTH_SECRET: state.authSecret, SITE_URL: state.siteUrl },
+    encoding: "utf8",
+  });
+  return JSON.parse(output.trim().split("\n").pop()!) as { delivered: { sent: number } };
+}
+
+test("sign in by emailed link, save a search, get the alert, unsubscribe in one click, get no more", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const state = readE2eState(port);
+  const email = `e2e-${Date.now()}@example.test`;
+
+  await page.goto("/?level=staff");
+  await page.getByRole("link", { name: "Save this search" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  const [signInMail] = await waitForMail(state, email, 1);
+  const link = /http:\/\/\S+\/sign-in\/confirm\?[^\s\]>)]+/.exec(signInMail!.parsed.text ?? "")![0];
+  await page.goto(link);
+  // Opening the link alone signs nobody in (mail scanners open links too).
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/account\/searches\/new\?level=staff/);
+  await page.getByLabel("Name").fill("Staff roles e2e");
+  await page.getByLabel("Email me").selectOption("instant");
+  await page.getByRole("button", { name: "Save search" }).click();
+  await expect(page).toHaveURL(/\/account\/searches\?saved=/);
+  const saved = page.getByTestId("saved-search").filter({ hasText: "Staff roles e2e" });
+  await expect(saved).toBeVisible();
+  await expect(saved.getByTestId("next-send")).toHaveText(/Within 15 minutes/);
+
+  const now = new Date();
+  const first = importPostings(state, now, ["Staff ML Engineer, E2E Alerts"]);
+  expect(first.delivered.sent).toBeGreaterThanOrEqual(1);
+  const [, alert] = await waitForMail(state, email, 2);
+  expect(alert!.parsed.subject).toBe("1 new role for “Staff roles e2e”");
+  expect(alert!.parsed.text).toContain("Staff ML Engineer, E2E Alerts");
+  expect(alert!.parsed.text).toContain("Alertco");
+  const headers = alert!.raw.split("\r\n\r\n")[0]!.split("\r\n");
+  const listUnsubscribe = headers.find((line) => line.startsWith("List-Unsubscribe: "))!;
+  expect(headers).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  const unsubscribeUrl = /^List-Unsubscribe: <([^>]+)>$/.exec(listUnsubscribe)![1]!;
+
+  // A GET (a scanner, a preview) shows a confirmation and changes nothing.
+  await page.goto(unsubscribeUrl);
+  await expect(page.getByRole("heading", { name: "Stop these alerts?" })).toBeVisible();
+  await page.goto("/account/searches");
+  await expect(saved.getByText("Paused")).toHaveCount(0);
+
+  // The mail client's one-click POST: no cookies, no redirect.
+  const oneClick = await request.fetch(unsubscribeUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: "" },
+    data: "List-Unsubscribe=One-Click",
+    maxRedirects: 0,
+  });
+  expect(oneClick.status()).toBe(200);
+  await page.reload();
+  await expect(saved.getByText("Paused", { exact: true })).toBeVisible();
+
+  const later = importPostings(state, new Date(now.getTime() + 16 * 60_000), ["Staff ML Engineer, After Unsubscribe"]);
+  expect(later.delivered.sent).toBe(0);
+  await page.waitForTimeout(500);
+  expect(await mailTo(state, email)).toHaveLength(2);
+});
