@@ -70,9 +70,11 @@ export async function openBenchDatabase(
   let generated: GenerateResult | null = null;
   let complete = false;
   if (exists) {
-    await migrate(url);
+    const migrated = await migrate(url);
     complete = await withAdmin(url, async (client) => {
       const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM posting`);
+      // New indexes may be on expressions, which have statistics only once analyzed.
+      if (migrated.applied.length) await client.query("ANALYZE posting");
       return rows[0]?.n === options.size;
     });
     if (complete) log(`reusing database ${name} (${options.size.toLocaleString("en-US")} postings)`);
