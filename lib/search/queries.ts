@@ -1,7 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { cookiePolicy } from "@/lib/auth/cookies";
-import { getDb } from "@/lib/db";
+import { ensureDatabase, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { countFacets, listPostings, type Facets, type ListingPage } from "./listing";
 import { filterToSearchParams, parseListingParams, type ListingParams } from "./listing-params";
@@ -21,16 +22,20 @@ export async function searchListings(params: ListingParams, now = new Date()): P
   return { page, facets };
 }
 
-// Keyed by the canonical query string (filter fields in one order, cursor), so equivalent URLs share an entry.
+// Keyed by the database and the canonical query string (filter fields in one order, cursor), so
+// equivalent URLs share an entry and a build's on-disk cache never answers for another database.
 const cachedSearch = unstable_cache(
-  async (canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))),
+  async (_database: string, canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))),
   ["listing-v1"],
   { revalidate: LISTING_CACHE_SECONDS, tags: ["listing"] },
 );
 
-/** The same data through the cache: at most LISTING_CACHE_SECONDS old. */
+let databaseKey: Promise<string> | undefined;
+
+/** The same data through the cache: at most LISTING_CACHE_SECONDS old (Next serves a stale entry once while it refreshes it). */
 export async function searchListingsCached(params: ListingParams): Promise<ListingResult> {
-  const result = await cachedSearch(filterToSearchParams(params.filter, params.cursor).toString());
+  databaseKey ??= ensureDatabase().then((url) => createHash("sha256").update(url).digest("hex").slice(0, 16));
+  const result = await cachedSearch(await databaseKey, filterToSearchParams(params.filter, params.cursor).toString());
   // The cache stores JSON: dates come back as strings.
   const items = result.page.items.map((item) => ({
     ...item,
