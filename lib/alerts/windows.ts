@@ -1,7 +1,5 @@
 /** Send windows: pure date arithmetic in the user's time zone (Intl, no dependency). */
 
-export type AlertFrequency = "instant" | "daily" | "weekly";
-
 /** Instant alerts are batched: at most one email per search per this many minutes. */
 export const INSTANT_WINDOW_MINUTES = 15;
 /** Weekly digests go out on Mondays (ISO weekday 1) at the search's hour. */

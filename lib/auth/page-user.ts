@@ -8,7 +8,3 @@ export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return user;
 }
-
-export async function currentUser(): Promise<SessionUser | null> {
-  return getSessionUser(await headers());
-}

@@ -4,17 +4,18 @@ import { getSessionUser, type SessionUser } from "./session";
 
 /**
  * The frame of every account mutation: refuse cross-site posts (403), send signed-out people to
- * sign in, run the handler with the signed-in user, and turn typed errors into their status.
+ * sign in (and back to `returnTo`), run the handler with the signed-in user, and turn typed errors into their status.
  * Ownership is checked by the lib/ function the handler calls, where the data is written.
  */
 export async function signedInFormPost(
   request: Request,
   handle: (user: SessionUser, fields: Record<string, string>) => Promise<Response>,
+  returnTo: (fields: Record<string, string>) => string = () => "/account/searches",
 ): Promise<Response> {
   const form = await readFormPost(request);
   if (!form.ok) return form.response;
   const user = await getSessionUser(request.headers);
-  if (!user) return seeOther(`/sign-in?next=${encodeURIComponent("/account/searches")}`);
+  if (!user) return seeOther(`/sign-in?next=${encodeURIComponent(returnTo(form.fields))}`);
   try {
     return await handle(user, form.fields);
   } catch (error) {

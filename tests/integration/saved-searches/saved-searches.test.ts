@@ -103,7 +103,7 @@ describe("saved searches", () => {
   it("sends signed-out saves to sign in and back", async () => {
     const response = await createRoute(post("/account/searches/create", { name: "x", frequency: "daily", query: "level=staff" }));
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toMatch(/^\/sign-in\?next=/);
+    expect(response.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent("/account/searches/new?level=staff")}`);
     const forged = await createRoute(post("/account/searches/create", { name: "x", frequency: "daily" }, { cookie: "mlradar.session=forged.value" }));
     expect(forged.headers.get("location")).toMatch(/^\/sign-in/);
   });

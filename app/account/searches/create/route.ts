@@ -2,7 +2,7 @@ import { signedInFormPost } from "@/lib/auth/signed-in-post";
 import { BadRequestError } from "@/lib/errors";
 import { createSavedSearch, setUserTimeZone } from "@/lib/saved-searches/queries";
 import { savedSearchFormSchema } from "@/lib/saved-searches/schemas";
-import { parseListingParams } from "@/lib/search/listing-params";
+import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
 import { seeOther } from "@/lib/security/form-post";
 
 /** POST /account/searches/create: save the listing's filters (parsed by the listing's own parser) with a name and a frequency. */
@@ -14,5 +14,10 @@ export async function POST(request: Request) {
     if (input.data.timeZone && input.data.timeZone !== user.timeZone) await setUserTimeZone(user.id, input.data.timeZone);
     const { id } = await createSavedSearch(user.id, { name: input.data.name, frequency: input.data.frequency, sendHour: input.data.sendHour, filter });
     return seeOther(`/account/searches?saved=${id}`);
-  });
+  }, returnToForm);
+}
+
+/** Signed out meanwhile: sign in, then back to this same form. */
+function returnToForm(fields: Record<string, string>): string {
+  return `/account/searches/new?${filterToSearchParams(parseListingParams(new URLSearchParams(fields.query ?? "")).filter).toString()}`;
 }
