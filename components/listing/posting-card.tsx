@@ -15,7 +15,7 @@ export function PostingCard({ item, now }: { item: ListingItem; now: Date }) {
   return (
     <li className="px-4 py-4" data-testid="posting">
       <h2 className="text-base font-semibold leading-snug">
-        <Link href={postingPath(item)} className="text-slate-900 hover:text-brand-dark hover:underline">
+        <Link href={postingPath(item)} className="text-slate-900 no-underline hover:text-brand-dark hover:underline">
           {item.title}
         </Link>
       </h2>
