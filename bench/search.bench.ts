@@ -274,8 +274,9 @@ function figures(results: CaseResult[], options: Options, terms: Record<string, 
       note: `lowest of ${cases.length} cases, ${bad.label}: ${ms(ours(bad)!.p50)} vs ${ms(naive(bad)!.p50)}; ${what}; median ${cases.map((r) => ratio(r)).sort((a, b) => a - b)[Math.floor(cases.length / 2)]!.toFixed(0)}x`,
     });
   };
-  // Without words the baseline's first page is the same query as ours (no ILIKE, no OFFSET): only the word cases compare.
-  versus("first page", (r) => r.relevance ?? r.newest, (r) => r.naiveFirst, "default sort vs contains (ILIKE) newest first, cases with words", (r) => r.cls !== "browse");
+  // Same order on both sides (newest first; `contains` cannot rank). Without words the baseline's
+  // first page is the same query as ours (no ILIKE, no OFFSET): only the word cases compare.
+  versus("first page", (r) => r.newest, (r) => r.naiveFirst, "newest first, full-text vs contains (ILIKE), cases with words", (r) => r.cls !== "browse");
   versus("page 50", (r) => r.deep, (r) => r.naiveDeep, "keyset cursor vs OFFSET");
   versus("facet panel", (r) => r.facets, (r) => r.naiveFacets, "one query vs one count per value");
 
