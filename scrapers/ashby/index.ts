@@ -12,7 +12,7 @@ import {
   singleLine,
   uniqueStrings,
 } from "@/scrapers/shared/postings";
-import { badToken, pastedUrl, pathSegments, scrapeToken } from "@/scrapers/shared/tokens";
+import { badToken, isBareName, pastedUrl, pathSegments, scrapeToken } from "@/scrapers/shared/tokens";
 
 const BOARD = "ashby";
 
@@ -165,10 +165,11 @@ function salaryOf(compensation: AshbyJob["compensation"]): RawPosting["salary"] 
 export function normalizeToken(input: string): string {
   const expected = "a job board name such as cursor, or a jobs.ashbyhq.com URL";
   const url = pastedUrl(input);
+  const onAshby = url !== undefined && /(^|\.)ashbyhq\.com$/i.test(url.hostname);
   let board: string | undefined;
-  if (!url) {
+  if (!url || (isBareName(input) && !onAshby)) {
     board = input.trim();
-  } else if (/(^|\.)ashbyhq\.com$/i.test(url.hostname)) {
+  } else if (onAshby) {
     const segments = pathSegments(url);
     board = segments[0] === "posting-api" && segments[1] === "job-board" ? segments[2] : segments[0];
   }

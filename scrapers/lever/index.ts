@@ -5,7 +5,7 @@ import { escapeHtml } from "@/scrapers/shared/html";
 import { fetchIndexedPages } from "@/scrapers/shared/listing";
 import { readJson, validatePayload } from "@/scrapers/shared/payload";
 import { checkPostings, companyName, httpUrl, optionalText, singleLine, uniqueBy, uniqueStrings } from "@/scrapers/shared/postings";
-import { badToken, pastedUrl, pathSegments, scrapeToken } from "@/scrapers/shared/tokens";
+import { badToken, isBareName, pastedUrl, pathSegments, scrapeToken } from "@/scrapers/shared/tokens";
 
 const BOARD = "lever";
 const PAGE_SIZE = 100;
@@ -115,13 +115,14 @@ function apiBase(token: string): string {
 export function normalizeToken(input: string): string {
   const expected = "a site name such as palantir, or a jobs.lever.co / jobs.eu.lever.co URL";
   const url = pastedUrl(input);
+  const onLever = url !== undefined && /(^|\.)lever\.co$/i.test(url.hostname);
   let site: string | undefined;
   let eu = false;
-  if (!url) {
+  if (!url || (isBareName(input) && !onLever)) {
     const text = input.trim();
     eu = text.startsWith("eu:");
     site = eu ? text.slice(3) : text;
-  } else if (/(^|\.)lever\.co$/i.test(url.hostname)) {
+  } else if (onLever) {
     eu = /\.eu\.lever\.co$/i.test(url.hostname);
     const segments = pathSegments(url);
     site = segments[0] === "v0" && segments[1] === "postings" ? segments[2] : segments[0];

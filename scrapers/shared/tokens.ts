@@ -12,6 +12,16 @@ export function pastedUrl(input: string): URL | undefined {
   }
 }
 
+/**
+ * Input with neither a scheme nor a slash ("Character.AI", "acme.io"): a board name with a dot
+ * unless it names the board's own host. pastedUrl reads it as a domain, so a canonical token with a
+ * dot would not survive being normalized again at scrape time.
+ */
+export function isBareName(input: string): boolean {
+  const text = input.trim();
+  return !/^https?:\/\//i.test(text) && !text.includes("/");
+}
+
 /** Non-empty path segments of a URL, percent-decoded. */
 export function pathSegments(url: URL): string[] {
   return url.pathname

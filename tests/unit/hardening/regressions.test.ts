@@ -7,6 +7,7 @@ import { sanitizeDescription } from "@/lib/normalize/description";
 import { ashby } from "@/scrapers/ashby";
 import { greenhouse } from "@/scrapers/greenhouse";
 import { jsonld } from "@/scrapers/jsonld";
+import { lever } from "@/scrapers/lever";
 import { personio } from "@/scrapers/personio";
 import { smartrecruiters } from "@/scrapers/smartrecruiters";
 import { PayloadError, rawPostingSchema } from "@/scrapers/types";
@@ -110,5 +111,17 @@ describe("a career page of thousands of nested or unclosed elements", () => {
   it("still skips JSON-LD inside comments and raw-text elements, as a browser does", () => {
     const page = `<!-- ${posting} --><textarea>${posting}</textarea>${posting.replace("Staff", "Principal")}`;
     expect(jsonld.parse(page, { url: "https://careers.acme.example/jobs/1" }).map((job) => job.title)).toEqual(["Principal ML Engineer"]);
+  });
+});
+
+describe("board names with a dot", () => {
+  it("survive being normalized again when the scrape starts (Character.AI, acme.io)", () => {
+    expect(ashby.normalizeToken("https://jobs.ashbyhq.com/Character.AI")).toBe("Character.AI");
+    expect(ashby.normalizeToken("Character.AI")).toBe("Character.AI");
+    expect(lever.normalizeToken("https://jobs.lever.co/acme.io")).toBe("acme.io");
+    expect(lever.normalizeToken("acme.io")).toBe("acme.io");
+    // A URL on another host is still not a board.
+    expect(() => ashby.normalizeToken("https://character.ai/careers")).toThrow(/^ashby: /);
+    expect(() => lever.normalizeToken("acme.io/jobs")).toThrow(/^lever: /);
   });
 });
