@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg", "pino", "sanitize-html"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm run typecheck` checks the whole project in CI; the build repeating it doubles a slow step
+  // and lets a test file's type error stop `npm start`.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;
