@@ -21,6 +21,7 @@
 import { createHash } from "node:crypto";
 import { fold } from "@/lib/normalize/gazetteer";
 import { isLocationPhrase } from "@/lib/normalize/location";
+import { clipLine } from "@/lib/normalize/text-limits";
 import type { LocationInfo, NormalizedPosting } from "@/lib/normalize/types";
 
 const LEGAL_SUFFIXES = new Set(
@@ -31,7 +32,8 @@ const LEGAL_SUFFIXES = new Set(
 );
 
 /** "Acme, Inc." → "acme"; "Zürich Labs GmbH" → "zurich-labs"; "Hinge (Match Group)" → "hinge". */
-export function companySlug(name: string): string {
+export function companySlug(fullName: string): string {
+  const name = clipLine(fullName);
   const words = fold(name.replace(/\([^)]*\)/g, " ").replace(/&/g, " and ")).split(" ").filter(Boolean);
   while (words.length > 1 && LEGAL_SUFFIXES.has(words.at(-1) ?? "")) words.pop();
   return words.join("-") || fold(name).replace(/ /g, "-");
@@ -66,7 +68,8 @@ function withoutPlaceSuffixes(title: string): string {
 }
 
 /** The title as the dedup key sees it: "Sr. Machine Learning Engineer (m/w/d) - Remote" → "senior ml engineer". */
-export function titleKey(title: string): string {
+export function titleKey(fullTitle: string): string {
+  const title = clipLine(fullTitle);
   let key = withoutPlaceSuffixes(title.replace(GENDER_MARKER, " ").replace(/\s+/g, " "))
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

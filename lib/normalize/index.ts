@@ -5,6 +5,7 @@ import { parseLocation } from "@/lib/normalize/location";
 import { classifyRole } from "@/lib/normalize/role-fit";
 import { parseSalary, salaryFromDescription, salaryFromStructured } from "@/lib/normalize/salary";
 import { extractSkills } from "@/lib/normalize/skills";
+import { clipLine } from "@/lib/normalize/text-limits";
 import type { NormalizedPosting } from "@/lib/normalize/types";
 import type { RawPosting } from "@/scrapers/types";
 
@@ -13,9 +14,9 @@ export interface NormalizeOptions {
   companyName?: string;
 }
 
-/** Entities, mojibake and stray whitespace out of a one-line field (titles, company names). */
+/** Entities, mojibake and stray whitespace out of a one-line field (titles, company names), cut to a sane length. */
 function cleanLine(text: string): string {
-  return decodeEntities(repairMojibake(text)).replace(/\s+/g, " ").trim();
+  return clipLine(decodeEntities(repairMojibake(clipLine(text.trim()))).replace(/\s+/g, " ").trim());
 }
 
 /**
@@ -43,8 +44,8 @@ export function parsePostedAt(value: string | undefined): Date | null {
  * sentence in the description.
  */
 export function normalizePosting(raw: RawPosting, options: NormalizeOptions = {}): NormalizedPosting {
-  const title = cleanLine(raw.title) || raw.title.trim();
-  const companyName = cleanLine(options.companyName ?? raw.company) || raw.company.trim();
+  const title = cleanLine(raw.title) || clipLine(raw.title.trim());
+  const companyName = cleanLine(options.companyName ?? raw.company) || clipLine(raw.company.trim());
   const descriptionHtml = raw.descriptionHtml
     ? sanitizeDescription(raw.descriptionHtml)
     : raw.descriptionText

@@ -1,6 +1,7 @@
 import { lookupPlace, subdivisionIn, type LookupOptions, type PlaceMatch } from "@/lib/normalize/gazetteer";
 import type { CityRow } from "@/lib/normalize/geo-data";
 import { isRegionCode } from "@/lib/normalize/remote-regions";
+import { clipLine } from "@/lib/normalize/text-limits";
 import { readTimeZones, type OffsetRange } from "@/lib/normalize/time-zone";
 import type { LocationInfo, PlaceLocation, RemoteType } from "@/lib/normalize/types";
 
@@ -274,7 +275,8 @@ function flattenBrackets(text: string): string {
 const READINGS = new Map<string, StringReading>();
 const MAX_CACHED_READINGS = 20_000;
 
-function readLocationString(text: string, options: LookupOptions = {}): StringReading {
+function readLocationString(fullText: string, options: LookupOptions = {}): StringReading {
+  const text = clipLine(fullText);
   const key = `${options.codes === false ? "t" : "c"}${text}`;
   const cached = READINGS.get(key);
   if (cached) return cached;
@@ -418,7 +420,7 @@ export function parseLocation(input: LocationInput): LocationInfo {
   // Copies: the readings behind these places are cached and shared between postings.
   const locations = placeList.length
     ? placeList.map((place) => ({ ...place }))
-    : input.locations.map((raw) => raw.trim()).filter(Boolean).map((raw) => ({ raw }));
+    : input.locations.map((raw) => clipLine(raw).trim()).filter(Boolean).map((raw) => ({ raw }));
 
   return {
     locations,

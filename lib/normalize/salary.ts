@@ -6,6 +6,7 @@ import {
   type CurrencyMarker,
 } from "@/lib/normalize/currency";
 import { toUsd } from "@/lib/normalize/exchange-rates";
+import { clipLine } from "@/lib/normalize/text-limits";
 import type { Salary, SalaryInterval } from "@/lib/normalize/types";
 import type { RawPosting } from "@/scrapers/types";
 
@@ -293,7 +294,8 @@ function normalizeSalaryText(text: string): string {
  * the text is ambiguous: no currency, a bare small number without an interval, equity, bonuses,
  * retirement plans. A single figure gives min = max; "up to" gives max only; "200k+" min only.
  */
-export function parseSalary(text: string, context: CurrencyContext = {}): Salary | null {
+export function parseSalary(fullText: string, context: CurrencyContext = {}): Salary | null {
+  const text = clipLine(fullText);
   const normalized = normalizeSalaryText(text);
   if (!/\d/.test(normalized)) return null;
   const candidates: Candidate[] = [];

@@ -1,3 +1,5 @@
+import { clipLine } from "@/lib/normalize/text-limits";
+
 /**
  * Job titles as the rules read them: gender markers and decoration removed for display, and a
  * lower-case, accent-free, English-vocabulary form for matching.
@@ -96,8 +98,10 @@ export function normalizeTitle(title: string): NormalizedTitle {
 }
 
 function computeNormalizedTitle(title: string): NormalizedTitle {
-  const display = decodeEntities(title)
+  const display = decodeEntities(clipLine(title))
     .replace(DECORATION, " ")
+    // Whitespace runs collapsed before the marker pattern, whose leading \s*…\s* backtracks on long runs.
+    .replace(/\s+/g, " ")
     .replace(GENDER_MARKER, " ")
     .replace(/\s+/g, " ")
     .replace(/\s+([,)])/g, "$1")

@@ -3,7 +3,12 @@
  * the generators change. The properties themselves live in the other files of this folder.
  */
 import { describe, expect, it } from "vitest";
+import { normalizePosting } from "@/lib/normalize";
+import { companySlug } from "@/lib/normalize/dedup";
 import { sanitizeDescription } from "@/lib/normalize/description";
+import { parseLocation } from "@/lib/normalize/location";
+import { classifyRole } from "@/lib/normalize/role-fit";
+import { parseSalary } from "@/lib/normalize/salary";
 import { ashby } from "@/scrapers/ashby";
 import { greenhouse } from "@/scrapers/greenhouse";
 import { jsonld } from "@/scrapers/jsonld";
@@ -123,5 +128,29 @@ describe("board names with a dot", () => {
     // A URL on another host is still not a board.
     expect(() => ashby.normalizeToken("https://character.ai/careers")).toThrow(/^ashby: /);
     expect(() => lever.normalizeToken("acme.io/jobs")).toThrow(/^lever: /);
+  });
+});
+
+describe("very long one-line fields", () => {
+  const cases: [string, () => unknown][] = [
+    ["a title of 5,000 emoji (was 8 s)", () => classifyRole({ title: "🙂".repeat(5_000) })],
+    ["salary text of 20,000 digits (was 2.6 s)", () => parseSalary("1".repeat(20_000))],
+    ["salary text of '$1' × 10,000 (was 1.4 s)", () => parseSalary("$1".repeat(10_000))],
+    ["a location of 'm/' × 10,000 (was 1.7 s)", () => parseLocation({ locations: ["m/".repeat(10_000)] })],
+    ["a company of '(' × 20,000", () => companySlug("(".repeat(20_000))],
+    ["all of them in one posting", () => normalizePosting({ externalId: "1", title: "🙂".repeat(5_000), company: "(".repeat(20_000), url: "https://acme.example/1", locations: ["m/".repeat(10_000)], salary: { text: "1".repeat(20_000) } })],
+  ];
+
+  it.each(cases)("%s takes well under a second", (_name, run) => {
+    const started = cpuMs();
+    run();
+    expect(cpuMs() - started).toBeLessThan(500);
+  });
+
+  it("are read up to 300 characters, which every real title, place and salary text fits in", () => {
+    const posting = normalizePosting({ externalId: "1", title: `Staff ML Engineer ${"x".repeat(1_000)}`, company: "Acme", url: "https://acme.example/1", locations: [], salary: { text: `$180,000 - $240,000 ${"y".repeat(1_000)}` } });
+    expect(posting.title.length).toBe(300);
+    expect(posting.salary).toMatchObject({ min: 180_000, max: 240_000, currency: "USD" });
+    expect(posting.roleFit.level).toBe("staff");
   });
 });
