@@ -82,9 +82,16 @@ const RANGE_TAIL = new RegExp(String.raw`^\s*(?:to|-|and|through|until|\/|~)\s*(
 const SPREAD_AFTER = /^\s*(?:±|\+\/-|\+-|plus\s+or\s+minus)\s*(\d{1,2})(?:\s*(?:h|hrs?|hours?)\b)?/i;
 const SPREAD_BEFORE = /within\s*(?:±|\+\/-)?\s*(\d{1,2})\s*(?:h|hrs?|hours?)\s*(?:of|from)\s*$/i;
 
-function offsetMinutes(sign: string, hours: string, minutes: string | undefined): number {
+/** Real offsets run from UTC-12:00 to UTC+14:00. */
+const MIN_OFFSET = -12 * 60;
+const MAX_OFFSET = 14 * 60;
+
+/** Minutes east of UTC, or null for what no time zone is ("GMT+99", "UTC+5:75"). */
+function offsetMinutes(sign: string, hours: string, minutes: string | undefined): number | null {
+  if (Number(minutes ?? 0) >= 60) return null;
   const value = Number(hours) * 60 + Number(minutes ?? 0);
-  return sign === "-" ? -value : value;
+  const offset = sign === "-" ? -value : value;
+  return offset >= MIN_OFFSET && offset <= MAX_OFFSET ? offset : null;
 }
 
 function widen(range: OffsetRange | null, next: OffsetRange): OffsetRange {
@@ -119,16 +126,19 @@ export function readTimeZones(text: string): TimeZoneReading {
   for (const match of text.matchAll(MENTION)) {
     const [, sign, hours, minutes, abbreviation, shortUs] = match;
     let offset: number;
-    if (sign && hours) offset = offsetMinutes(sign, hours, minutes);
-    else if (abbreviation) offset = ABBREVIATIONS[abbreviation] ?? 0;
+    if (sign && hours) {
+      const minutesEast = offsetMinutes(sign, hours, minutes);
+      if (minutesEast === null) continue;
+      offset = minutesEast;
+    } else if (abbreviation) offset = ABBREVIATIONS[abbreviation] ?? 0;
     else offset = SHORT_US[shortUs ?? ""] ?? 0;
     let start = match.index;
     let end = start + match[0].length;
     let mention: OffsetRange = { min: offset, max: offset };
 
     const tail = RANGE_TAIL.exec(text.slice(end));
-    if (tail && sign && tail[1] && tail[2]) {
-      const other = offsetMinutes(tail[1], tail[2], tail[3]);
+    const other = tail && sign && tail[1] && tail[2] ? offsetMinutes(tail[1], tail[2], tail[3]) : null;
+    if (tail && other !== null) {
       mention = { min: Math.min(offset, other), max: Math.max(offset, other) };
       end += tail[0].length;
     }
@@ -144,7 +154,9 @@ export function readTimeZones(text: string): TimeZoneReading {
     spans.push([start, end]);
   }
 
-  if (range) range = { min: Math.max(range.min, -720), max: Math.min(range.max, 840) };
+  // A spread ("UTC+13 ± 3h") may reach past the real offsets; both ends stay within them.
+  const clamp = (offset: number) => Math.min(MAX_OFFSET, Math.max(MIN_OFFSET, offset));
+  if (range) range = { min: clamp(range.min), max: clamp(range.max) };
   return { range, rest: blankOut(text, spans) };
 }
 

@@ -154,3 +154,16 @@ describe("very long one-line fields", () => {
     expect(posting.roleFit.level).toBe("staff");
   });
 });
+
+describe("time-zone offsets that no zone has", () => {
+  it("are not read as a time zone (GMT+99 gave a range from +99 h to +14 h)", () => {
+    const read = (text: string) => {
+      const { tzMinOffset, tzMaxOffset } = parseLocation({ locations: [], remoteEligibility: [text], remoteHint: "remote" });
+      return [tzMinOffset, tzMaxOffset];
+    };
+    expect(read("GMT+99")).toEqual([null, null]);
+    expect(read("UTC+5:75")).toEqual([null, null]);
+    expect(read("UTC-5 to UTC+1")).toEqual([-300, 60]);
+    expect(read("UTC+13 ± 3h")).toEqual([600, 840]);
+  });
+});
