@@ -31,12 +31,27 @@ const LEGAL_SUFFIXES = new Set(
   ).split(" "),
 );
 
-/** "Acme, Inc." → "acme"; "Zürich Labs GmbH" → "zurich-labs"; "Hinge (Match Group)" → "hinge". */
+/** What the company filter and /companies/<slug> accept. */
+const MAX_SLUG_LENGTH = 80;
+
+function shortHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 10);
+}
+
+/**
+ * "Acme, Inc." → "acme"; "Zürich Labs GmbH" → "zurich-labs"; "Hinge (Match Group)" → "hinge".
+ * A name with no Latin letters or digits ("字节跳动", "Яндекс") folds to nothing, and would share the
+ * empty slug with every other such company: it gets "c-" and a hash of the name. A slug longer
+ * than 80 characters keeps its start and ends in a hash, so it still fits the company URL and filter.
+ */
 export function companySlug(fullName: string): string {
   const name = clipLine(fullName);
   const words = fold(name.replace(/\([^)]*\)/g, " ").replace(/&/g, " and ")).split(" ").filter(Boolean);
   while (words.length > 1 && LEGAL_SUFFIXES.has(words.at(-1) ?? "")) words.pop();
-  return words.join("-") || fold(name).replace(/ /g, "-");
+  const slug = words.join("-") || fold(name).replace(/ /g, "-");
+  if (!slug) return `c-${shortHash(name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim())}`;
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  return `${slug.slice(0, MAX_SLUG_LENGTH - 11).replace(/-+$/, "")}-${shortHash(slug)}`;
 }
 
 const GENDER_MARKER =
@@ -67,15 +82,24 @@ function withoutPlaceSuffixes(title: string): string {
   }
 }
 
-/** The title as the dedup key sees it: "Sr. Machine Learning Engineer (m/w/d) - Remote" → "senior ml engineer". */
+/** A letter of any script but Latin (Han, Cyrillic, Greek, Arabic, ...). */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/**
+ * The title as the dedup key sees it: "Sr. Machine Learning Engineer (m/w/d) - Remote" → "senior ml engineer".
+ * Titles with letters of other scripts keep them ("机器学习工程师" and "数据科学家" folded to the same
+ * empty key, so one company's jobs at one place merged into one posting).
+ */
 export function titleKey(fullTitle: string): string {
-  const title = clipLine(fullTitle);
-  let key = withoutPlaceSuffixes(title.replace(GENDER_MARKER, " ").replace(/\s+/g, " "))
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9+#]+/g, " ");
+  const title = withoutPlaceSuffixes(clipLine(fullTitle).replace(GENDER_MARKER, " ").replace(/\s+/g, " "));
+  let key = NON_LATIN_LETTER.test(title)
+    ? title.normalize("NFKC").toLowerCase().replace(/&/g, " and ").replace(/[^\p{L}\p{N}+#]+/gu, " ")
+    : title
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/&/g, " and ")
+        .replace(/[^a-z0-9+#]+/g, " ");
   for (const [pattern, spelling] of SPELLINGS) key = key.replace(pattern, spelling);
   return key.replace(/\s+/g, " ").trim().slice(0, 200);
 }

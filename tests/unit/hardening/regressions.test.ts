@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { normalizePosting } from "@/lib/normalize";
-import { companySlug } from "@/lib/normalize/dedup";
+import { companySlug, dedupKey, titleKey } from "@/lib/normalize/dedup";
 import { sanitizeDescription } from "@/lib/normalize/description";
 import { parseLocation } from "@/lib/normalize/location";
 import { classifyRole } from "@/lib/normalize/role-fit";
@@ -165,5 +165,21 @@ describe("time-zone offsets that no zone has", () => {
     expect(read("UTC+5:75")).toEqual([null, null]);
     expect(read("UTC-5 to UTC+1")).toEqual([-300, 60]);
     expect(read("UTC+13 ± 3h")).toEqual([600, 840]);
+  });
+});
+
+describe("company and title names in other scripts", () => {
+  it("get distinct company slugs that the company page and filter accept", () => {
+    const slugs = ["字节跳动", "Яндекс", "株式会社メルカリ", "!!!", `${"Very Long Company Name ".repeat(10)}Inc.`].map(companySlug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9][a-z0-9-]{0,79}$/);
+    expect(companySlug("Acme, Inc.")).toBe("acme");
+  });
+
+  it("keep two jobs of one company at one place apart (their titles folded to the same empty key)", () => {
+    const location = parseLocation({ locations: ["Beijing, China"] });
+    const key = (title: string) => dedupKey({ companySlug: companySlug("字节跳动"), title, location });
+    expect(key("机器学习工程师")).not.toBe(key("数据科学家"));
+    expect(titleKey("Senior ML Engineer (m/w/d) - Remote")).toBe("senior ml engineer");
   });
 });
