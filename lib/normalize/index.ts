@@ -5,7 +5,7 @@ import { parseLocation } from "@/lib/normalize/location";
 import { classifyRole } from "@/lib/normalize/role-fit";
 import { parseSalary, salaryFromDescription, salaryFromStructured } from "@/lib/normalize/salary";
 import { extractSkills } from "@/lib/normalize/skills";
-import { clipLine } from "@/lib/normalize/text-limits";
+import { clipLine, storableValue } from "@/lib/normalize/text-limits";
 import type { NormalizedPosting } from "@/lib/normalize/types";
 import type { RawPosting } from "@/scrapers/types";
 
@@ -43,7 +43,9 @@ export function parsePostedAt(value: string | undefined): Date | null {
  * Salary comes from the board's structured fields, else its salary text, else a clear pay-range
  * sentence in the description.
  */
-export function normalizePosting(raw: RawPosting, options: NormalizeOptions = {}): NormalizedPosting {
+export function normalizePosting(input: RawPosting, options: NormalizeOptions = {}): NormalizedPosting {
+  // Parsers already hand over storable text; a RawPosting from elsewhere (classify, tests) may not.
+  const raw = storableValue(input) as RawPosting;
   const title = cleanLine(raw.title) || clipLine(raw.title.trim());
   const companyName = cleanLine(options.companyName ?? raw.company) || clipLine(raw.company.trim());
   const descriptionHtml = raw.descriptionHtml

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { storableText } from "@/lib/normalize/text-limits";
 import { PayloadError } from "@/scrapers/types";
 
 /** `jobs[3].title` from a zod issue path. */
@@ -58,25 +59,16 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-/** Half of a surrogate pair with no other half: JSON can spell one ("\ud83d"), UTF-8 cannot. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const MAY_HOLD_SURROGATES = /\\u[dD][89a-fA-F]|[\ud800-\udfff]/;
+/** JSON text that may spell a NUL or half a surrogate pair, escaped or raw (see storableText). */
+const MAY_HOLD_UNSTORABLE = /\\u[dD][89a-fA-F]|\\u0000|[\ud800-\udfff\u0000]/;
 
-/**
- * Text with every lone surrogate replaced by U+FFFD. A lone surrogate makes encodeURIComponent
- * throw a URIError and PostgreSQL refuse the row, so none may leave a parser.
- */
-export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, "\ufffd");
+function storableReviver(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? storableText(value) : value;
 }
 
-function wellFormedReviver(_key: string, value: unknown): unknown {
-  return typeof value === "string" ? wellFormed(value) : value;
-}
-
-/** JSON.parse, with lone surrogates in string values made well-formed (only when the text may hold any). */
+/** JSON.parse, with string values made well-formed (only when the text may hold anything to fix). */
 export function parseWellFormedJson(text: string): unknown {
-  return JSON.parse(text, MAY_HOLD_SURROGATES.test(text) ? wellFormedReviver : undefined);
+  return JSON.parse(text, MAY_HOLD_UNSTORABLE.test(text) ? storableReviver : undefined);
 }
 
 export function readJson(board: string, payload: string): unknown {

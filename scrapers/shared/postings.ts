@@ -1,4 +1,5 @@
 import { PayloadError, rawPostingSchema, type RawPosting } from "@/scrapers/types";
+import { storableText, storableValue } from "@/lib/normalize/text-limits";
 import { formatPath } from "@/scrapers/shared/payload";
 
 /** Collapses whitespace runs (titles with double spaces, trailing blanks) into single spaces. */
@@ -60,10 +61,22 @@ const RAW_DEPTH = 8;
  * them thousands deep, and such JSON cannot be serialized (RangeError) or stored, so it is cut.
  */
 function boundedRaw(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return storableText(value);
   if (value === null || typeof value !== "object") return value;
   if (depth >= RAW_DEPTH) return null;
   if (Array.isArray(value)) return value.map((item) => boundedRaw(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, boundedRaw(item, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [storableText(key), boundedRaw(item, depth + 1)]));
+}
+
+/**
+ * Every text of a posting as it may be stored: readJson and readXml already fix the payload's
+ * strings, but parsers also build text of their own (HTML decoded from entities, where "&#0;" may
+ * hide a NUL), and this is the one place all of it passes.
+ */
+function storablePosting(posting: RawPosting): RawPosting {
+  const fixed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(posting)) fixed[key] = key === "raw" ? boundedRaw(value) : storableValue(value);
+  return fixed as RawPosting;
 }
 
 function clip(text: string, length = 60): string {
@@ -73,7 +86,7 @@ function clip(text: string, length = 60): string {
 /** Last check before postings leave a parser: every one must satisfy the RawPosting contract. */
 export function checkPostings(board: string, postings: RawPosting[]): RawPosting[] {
   return postings.map((posting, index) => {
-    const result = rawPostingSchema.safeParse(posting.raw ? { ...posting, raw: boundedRaw(posting.raw) } : posting);
+    const result = rawPostingSchema.safeParse(storablePosting(posting));
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const field = issue ? formatPath(issue.path) : "posting";

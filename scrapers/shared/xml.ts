@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { wellFormed } from "@/scrapers/shared/payload";
+import { storableText } from "@/lib/normalize/text-limits";
 import { PayloadError } from "@/scrapers/types";
 
 /**
@@ -16,7 +16,7 @@ export function readXml(board: string, payload: string, arrays: readonly string[
     parseTagValue: false,
     trimValues: true,
     isArray: (_name, path) => arrays.includes(String(path)),
-    tagValueProcessor: (_name, value) => wellFormed(value),
+    tagValueProcessor: (_name, value) => storableText(value),
   });
   try {
     return parser.parse(payload);

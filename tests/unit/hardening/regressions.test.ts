@@ -183,3 +183,15 @@ describe("company and title names in other scripts", () => {
     expect(titleKey("Senior ML Engineer (m/w/d) - Remote")).toBe("senior ml engineer");
   });
 });
+
+describe("NUL characters in a payload", () => {
+  it("are dropped by the parsers and by normalizePosting, since PostgreSQL refuses them in text and jsonb", () => {
+    const payload = '{"jobs":[{"id":"7\\u0000","title":"ML\\u0000 Engineer","absolute_url":"https://acme.example/7","content":"&lt;p&gt;a\\u0000b&lt;/p&gt;","metadata":[{"name":"T\\u0000","value":"x\\u0000"}]}]}';
+    const [job] = greenhouse.parse(payload, { token: "acme" });
+    expect(JSON.stringify(job)).not.toMatch(/\\u0000/);
+    expect(job).toMatchObject({ externalId: "7", title: "ML Engineer", descriptionHtml: "<p>ab</p>", raw: { metadata: { T: "x" } } });
+    const posting = normalizePosting({ ...minimal, title: "ML\u0000 Engineer", company: "Ac\u0000me", locations: ["Ber\u0000lin"], raw: { "k\u0000": "\ud800" } });
+    expect(JSON.stringify(posting)).not.toMatch(/\\u0000|\\ud800/);
+    expect(posting.title).toBe("ML Engineer");
+  });
+});
