@@ -53,7 +53,8 @@ function unescapeOnce(text: string): string {
   const numeric = text.includes("&#")
     ? text.replace(NUMERIC_ENTITY, (entity, decimal?: string, hex?: string) => {
         const code = decimal ? Number(decimal) : parseInt(hex ?? "", 16);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+        // Surrogates are not characters: "&#xD800;" would become half a pair, which no database stores.
+        return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : entity;
       })
     : text;
   return numeric

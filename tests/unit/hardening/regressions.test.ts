@@ -195,3 +195,11 @@ describe("NUL characters in a payload", () => {
     expect(posting.title).toBe("ML Engineer");
   });
 });
+
+describe("numeric entities for surrogates in an escaped description", () => {
+  it("do not decode to half a surrogate pair", () => {
+    const posting = normalizePosting({ ...minimal, locations: [], descriptionHtml: "&lt;p&gt;ok&lt;/p&gt;&#xD800;&#55296;" });
+    expect(posting.descriptionHtml).toBe("<p>ok</p>\ufffd\ufffd");
+    expect(JSON.stringify(posting)).not.toMatch(/\\ud800/);
+  });
+});
