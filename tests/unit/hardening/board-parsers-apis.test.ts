@@ -1,0 +1,4 @@
+import { describeBoardFuzz } from "./support/board-fuzz";
+import { BOARD_GROUPS } from "./support/board-groups";
+
+for (const { kind, seed } of BOARD_GROUPS.apis) describeBoardFuzz(kind, seed);
