@@ -52,3 +52,8 @@ export function slugify(text: string): string {
 export function postingPath(posting: { id: number; title: string; companyName: string }): string {
   return `/jobs/${posting.id}/${slugify(`${posting.title} ${posting.companyName}`)}`;
 }
+
+/** Text shown as HTML (an Atom type="html" field, a paragraph we build): markup in it stays text. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

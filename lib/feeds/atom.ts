@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import { formatSalaryUsd, postingPath } from "@/lib/format";
+import { escapeHtml, formatSalaryUsd, postingPath } from "@/lib/format";
 import type { ListingItem } from "@/lib/search/listing";
 
 export interface AtomFeedInput {
@@ -28,12 +28,13 @@ export function renderAtomFeed(input: AtomFeedInput): string {
   for (const item of input.items) {
     const url = new URL(postingPath(item), input.siteUrl).toString();
     const salary = formatSalaryUsd(item.salaryMinUsd, item.salaryMaxUsd);
+    // The feed library marks entry titles and summaries type="html": escaped, our plain text stays text.
     feed.addItem({
-      title: `${item.title} at ${item.companyName}`,
+      title: escapeHtml(`${item.title} at ${item.companyName}`),
       id: url,
       link: url,
       date: item.sortAt,
-      description: [item.locations.map((l) => l.raw).join(" · "), item.remote, item.level, salary, item.fitReasons[0]].filter(Boolean).join(" — "),
+      description: escapeHtml([item.locations.map((l) => l.raw).join(" · "), item.remote, item.level, salary, item.fitReasons[0]].filter(Boolean).join(" — ")),
     });
   }
   return feed.atom1();

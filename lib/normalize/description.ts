@@ -1,5 +1,6 @@
 import { load } from "cheerio/slim";
 import sanitizeHtml from "sanitize-html";
+import { escapeHtml } from "@/lib/format";
 
 const SAFE_HREF = /^(?:https?:|mailto:)/i;
 const LINK_REL = "nofollow noopener noreferrer";
@@ -160,10 +161,6 @@ export function textFromSanitized(safeHtml: string): string {
 /** Plain text for search from any description HTML: block elements → newlines, collapsed whitespace. */
 export function htmlToText(html: string): string {
   return textFromSanitized(sanitizeDescription(html));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** HTML for a board that only gives plain text: blank lines are paragraphs, single newlines breaks. */

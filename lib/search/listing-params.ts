@@ -33,8 +33,9 @@ const FALSE_VALUES = new Set(["0", "false", "off", "no"]);
 
 function entries(params: RawParams): [string, string][] {
   if (params instanceof URLSearchParams) return [...params.entries()];
+  // Only strings: Next.js builds the object with `obj[key]`, so `?toString=1` arrives as [Object.prototype.toString, "1"].
   return Object.entries(params).flatMap(([key, value]) =>
-    value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v): [string, string] => [key, v]),
+    (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string").map((v): [string, string] => [key, v]),
   );
 }
 

@@ -13,6 +13,14 @@ export const SOURCE_OPTIONS = Object.values(SourceKind);
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "must be a slug like 'acme-ai'");
 const flag = z.boolean();
+/** Free text a person types: control characters (NUL above all, which PostgreSQL refuses) are never meant. */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), "must not contain control characters");
 
 /**
  * The listing filter. The very same schema validates URL parameters (field by field, see
@@ -20,10 +28,10 @@ const flag = z.boolean();
  */
 export const postingFilterSchema = z
   .object({
-    q: z.string().trim().min(1).max(200),
+    q: text(1, 200),
     remote: z.array(z.enum(REMOTE_OPTIONS)).min(1).max(3),
     /** ISO country code (2 letters) or a city name. */
-    location: z.string().trim().min(2).max(80),
+    location: text(2, 80),
     /** "Can I take this from where I live": the person's ISO country code. */
     eligible: z
       .string()

@@ -61,6 +61,21 @@ describe("parseListingParams", () => {
     expect(parse("q=' OR 1=1; --").filter.q).toBe("' OR 1=1; --");
   });
 
+  it("reads only the strings of the object Next.js gives a page (a key like toString carries the inherited function)", () => {
+    const { filter, ignored } = parseListingParams({ toString: [Object.prototype.toString, "1"] as unknown as string[], level: "senior" });
+    expect(filter).toEqual({ level: ["senior"] });
+    expect(ignored).toEqual([{ param: "toString", value: "1", reason: "unknown parameter" }]);
+  });
+
+  it("refuses control characters in free text (PostgreSQL refuses NUL)", () => {
+    const { filter, ignored } = parseListingParams(new URLSearchParams("q=vllm%00&location=Ber%01lin"));
+    expect(filter).toEqual({});
+    expect(ignored.map((item) => [item.param, item.reason])).toEqual([
+      ["q", "must not contain control characters"],
+      ["location", "must not contain control characters"],
+    ]);
+  });
+
   it("keeps the first of a repeated single-valued parameter and reports the rest", () => {
     const { filter, ignored } = parse("posted=7d&posted=24h");
     expect(filter.posted).toBe("7d");
