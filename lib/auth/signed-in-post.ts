@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/errors";
 import { readFormPost, seeOther } from "@/lib/security/form-post";
 import { getSessionUser, type SessionUser } from "./session";
 
@@ -20,6 +20,8 @@ export async function signedInFormPost(
     return await handle(user, form.fields);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return new Response(`${error.message}\n`, { status: error.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8" };
+    if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return new Response(`${error.message}\n`, { status: error.status, headers });
   }
 }

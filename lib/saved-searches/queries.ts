@@ -1,13 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { NotFoundError, BadRequestError } from "@/lib/errors";
+import { NotFoundError, BadRequestError, RateLimitedError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { nextDigestAt } from "@/lib/alerts/windows";
 import { COUNT_CAP } from "@/lib/search/listing";
 import { filterWhere } from "@/lib/search/query-builder";
 import { postingFilterSchema, type PostingFilter } from "@/lib/search/schemas";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { filtersHash } from "./canonical";
-import { MAX_SAVED_SEARCHES, type Frequency, type SavedSearchUpdate } from "./schemas";
+import { MAX_SAVED_SEARCHES, SAVES_PER_USER_PER_HOUR, type Frequency, type SavedSearchUpdate } from "./schemas";
 
 export interface SavedSearchView {
   id: string;
@@ -68,6 +69,10 @@ export async function createSavedSearch(userId: string, input: NewSavedSearch, n
   const filter = postingFilterSchema.parse(input.filter);
   if ((await db.savedSearch.count({ where: { userId } })) >= MAX_SAVED_SEARCHES) {
     throw new BadRequestError(`You can keep at most ${MAX_SAVED_SEARCHES} saved searches; delete one first.`);
+  }
+  const limit = await consumeRateLimit(db, { key: `save-search:user:${userId}`, limit: SAVES_PER_USER_PER_HOUR, windowMs: 3_600_000 }, now);
+  if (!limit.allowed) {
+    throw new RateLimitedError(`You can save at most ${SAVES_PER_USER_PER_HOUR} searches an hour; try again later.`, limit.retryAfterSeconds);
   }
   return db.savedSearch.create({
     data: {

@@ -4,6 +4,8 @@ import { isValidTimeZone } from "@/lib/alerts/windows";
 export const FREQUENCIES = ["instant", "daily", "weekly"] as const;
 /** A person does not need more; the cap keeps one account from loading the matcher. */
 export const MAX_SAVED_SEARCHES = 50;
+/** Searches one account may save per hour (creating and deleting in a loop would otherwise be free). */
+export const SAVES_PER_USER_PER_HOUR = 20;
 
 export const savedSearchNameSchema = z.string().trim().min(1, "give the search a name").max(100);
 export const frequencySchema = z.enum(FREQUENCIES);
