@@ -30,3 +30,9 @@ export function listingPage(links: string[]): string {
 ${links.map((link) => `<li><a href="${link}">${link}</a></li>`).join("\n")}
 </ul></body></html>`;
 }
+
+/** One page carrying several postings, one JSON-LD block each (a listing that embeds every job). */
+export function jobsPage(jobs: JobSpec[]): string {
+  const blocks = jobs.map((job) => /<script type="application\/ld\+json">[\s\S]*?<\/script>/.exec(jobPage(job))![0]);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Jobs</title>\n${blocks.join("\n")}</head><body></body></html>`;
+}
