@@ -46,6 +46,13 @@ interface Context {
   siteUrl: string;
   secret: string;
   random: () => number;
+  /** Date.now() by which a sent message must be recorded: before the claim can lapse and another sender takes the row. */
+  recordBy: number;
+}
+
+/** The server accepted the message and we could not record it: the row stays claimed, never marked for a resend. */
+class UnrecordedSendError extends Error {
+  name = "UnrecordedSendError";
 }
 
 /**
@@ -63,18 +70,25 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
     siteUrl: options.siteUrl ?? env().SITE_URL,
     secret: options.secret ?? authSecret(),
     random: options.random ?? Math.random,
+    recordBy: 0,
   };
   for (;;) {
+    const claimedAt = Date.now();
     const claimed = await claimDue(db, now, batchSize, leaseMs);
     if (claimed.length === 0) return result;
+    context.recordBy = claimedAt + leaseMs / 2;
     const postings = await openPostingsOf(db, claimed.map((delivery) => delivery.id));
     let next = 0;
     const workers = Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
       while (next < claimed.length) {
         const delivery = claimed[next++]!;
         const outcome = await deliverOne(db, transport, delivery, postings.get(delivery.id) ?? [], now, context).catch((error: unknown) =>
-          // A failure of ours (database, rendering) must not strand the row or stop the others.
-          retryLater(db, delivery, now, error instanceof Error ? error.message : String(error), context.random),
+          // Sent but not recorded: marking it for a retry would send it again. Its claim lapses instead,
+          // as after a crash between the 250 and the commit.
+          error instanceof UnrecordedSendError
+            ? ("retried" as const)
+            : // A failure of ours (database, rendering) must not strand the row or stop the others.
+              retryLater(db, delivery, now, error instanceof Error ? error.message : String(error), context.random),
         );
         result[outcome] += 1;
       }
@@ -172,9 +186,23 @@ async function deliverOne(
     return "failed";
   }
   // One statement, committed the moment the server has said 250: the window for a duplicate stays this small.
-  await db.$executeRaw`
+  // The message is out whatever the database says now, so a failed commit (a database restart) is retried
+  // while the claim holds rather than reported as a failed send.
+  await untilRecorded(context.recordBy, () => db.$executeRaw`
     WITH searched AS (UPDATE saved_search SET last_sent_at = ${now} WHERE id = ${delivery.saved_search_id})
     UPDATE alert_delivery SET status = 'sent', locked_until = NULL, last_error = NULL, message_id = ${mail.messageId ?? null}, sent_at = ${now}
-    WHERE id = ${delivery.id}`;
+    WHERE id = ${delivery.id}`);
   return "sent";
+}
+
+async function untilRecorded(recordBy: number, record: () => Promise<unknown>): Promise<void> {
+  for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 5_000)) {
+    try {
+      await record();
+      return;
+    } catch (error) {
+      if (Date.now() + waitMs > recordBy) throw new UnrecordedSendError(error instanceof Error ? error.message : String(error), { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
 }
