@@ -254,20 +254,23 @@ async function measureLoad(options: z.infer<typeof optionsSchema>): Promise<Load
     log(`RSS before: web ${rssBefore.web.toFixed(0)} MB, worker ${rssBefore.worker.toFixed(0)} MB`);
     log(`load: ${endpoints.map((e) => `${e.name} ${e.connections}`).join(", ")} connections for ${options.RESILIENCE_SECONDS} s`);
 
-    const loadStarted = Date.now();
-    const loading = runMixedLoad({
-      origin: web.origin,
-      endpoints,
-      seconds: options.RESILIENCE_SECONDS,
-      maxRequests: 10_000_000,
-      warmup: 1,
-      timeoutMs: 30_000,
-    });
+    // No warm-up: checkEndpoints has compiled and cached every page kind already.
+    let loadStarted = 0;
+    let markStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
+    const loading = runMixedLoad(
+      { origin: web.origin, endpoints, seconds: options.RESILIENCE_SECONDS, maxRequests: 10_000_000, warmup: 0, timeoutMs: 30_000 },
+      () => {
+        loadStarted = Date.now();
+        markStarted();
+      },
+    );
+    await Promise.race([started, loading]);
     await sleep(Math.min(2_000, (options.RESILIENCE_SECONDS * 1000) / 10));
     await requestScrapeNow(db, source.id, new Date());
     log("scrape requested");
     const load = await loading;
-    const loadSeconds = (Date.now() - loadStarted) / 1000;
+    const loadSeconds = Math.max(...Object.values(load).map((result) => result.seconds));
     for (const [name, result] of Object.entries(load)) {
       log(
         `${name}: ${result.requests} requests, ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, ` +
@@ -324,6 +327,7 @@ async function measureLoad(options: z.infer<typeof optionsSchema>): Promise<Load
 }
 
 const seconds = (value: number | null) => (value === null ? "never" : `${value.toFixed(1)} s`);
+const within = (offset: number | null, loadSeconds: number) => offset !== null && offset <= loadSeconds;
 
 export async function run(): Promise<Figure[]> {
   const options = optionsSchema.parse(process.env);
@@ -363,14 +367,18 @@ export async function run(): Promise<Figure[]> {
     value: outcome.scrape.newCount,
     unit: "new postings",
     goal: { op: ">=", value: scraped },
-    note: `run ${outcome.scrape.status}, started ${seconds(outcome.scrape.startedAt)} and finished ${seconds(outcome.scrape.finishedAt)} into the ${outcome.loadSeconds.toFixed(0)} s load`,
+    note:
+      `run ${outcome.scrape.status}, started ${seconds(outcome.scrape.startedAt)} and finished ${seconds(outcome.scrape.finishedAt)} into the ` +
+      `${outcome.loadSeconds.toFixed(0)} s load${within(outcome.scrape.finishedAt, outcome.loadSeconds) ? "" : " (finished after the load ended)"}`,
   });
   figures.push({
     name: "load alert emails during load",
     value: outcome.emailsReceived,
     unit: "emails",
     goal: { op: ">=", value: outcome.emailsExpected },
-    note: `${outcome.emailsExpected} instant searches match the scrape; last sent ${seconds(outcome.lastEmailAt)} into the load`,
+    note:
+      `${outcome.emailsExpected} instant searches match the scrape; last sent ${seconds(outcome.lastEmailAt)} into the load` +
+      (within(outcome.lastEmailAt, outcome.loadSeconds) ? "" : " (after the load ended)"),
   });
 
   // Faults survived (npm run test:resilience).

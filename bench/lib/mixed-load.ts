@@ -22,6 +22,9 @@ export interface MixedLoadSpec extends Omit<LoadSpec, "paths" | "headers" | "con
 
 export type MixedLoadResult = Record<string, LoadResult>;
 
+/** Written by the child just before it starts sending. */
+const START_LINE = "mixed-load: started";
+
 export async function generateMixedLoad(spec: MixedLoadSpec): Promise<MixedLoadResult> {
   const { endpoints, ...common } = spec;
   const results = await Promise.all(
@@ -32,14 +35,24 @@ export async function generateMixedLoad(spec: MixedLoadSpec): Promise<MixedLoadR
   return Object.fromEntries(endpoints.map((endpoint, index) => [endpoint.name, results[index]!]));
 }
 
-/** Runs the mixed load in a child process; it is killed if it outlives its seconds by two minutes. */
-export function runMixedLoad(spec: MixedLoadSpec): Promise<MixedLoadResult> {
+/**
+ * Runs the mixed load in a child process; it is killed if it outlives its seconds by two minutes.
+ * `onStart` is called when the child begins sending (its own start-up can take seconds on a busy machine).
+ */
+export function runMixedLoad(spec: MixedLoadSpec, onStart: () => void = () => {}): Promise<MixedLoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "lib", "mixed-load.ts"), JSON.stringify(spec)], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    let started = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!started && out.includes(`${START_LINE}\n`)) {
+        started = true;
+        onStart();
+      }
+    });
     const guard = setTimeout(() => child.kill("SIGKILL"), (spec.seconds + 120) * 1000);
     child.on("exit", (code) => {
       clearTimeout(guard);
@@ -52,6 +65,7 @@ export function runMixedLoad(spec: MixedLoadSpec): Promise<MixedLoadResult> {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   const spec = JSON.parse(process.argv[2] ?? "{}") as MixedLoadSpec;
+  process.stdout.write(`${START_LINE}\n`);
   generateMixedLoad(spec)
     .then((result) => {
       process.stdout.write(`${JSON.stringify(result)}\n`);
