@@ -1,0 +1,116 @@
+/**
+ * `npm run bench -- pages [--runs 3]`: what a visitor's browser gets from the built site with the
+ * demo data. Page weight: the gzipped JavaScript each page type ships (every <script src>, as
+ * `next start` would send it compressed). Lighthouse 12 (mobile preset: simulated slow 4G and a
+ * 4x slower CPU) in Debian's Chromium: performance and accessibility scores and the layout shift,
+ * medians over runs, on the listing, a filtered listing and a posting page.
+ */
+import { gzipSync } from "node:zlib";
+import { load } from "cheerio/slim";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { getDb } from "@/lib/db";
+import { postingPath } from "@/lib/format";
+import { loadDemoDataIfEmpty } from "@/scrapers/demo";
+import { buildIfStale } from "@/scripts/next-build";
+import { createTestDatabase } from "@/tests/helpers/database-factory";
+import { startNextServer } from "./lib/next-server";
+import type { Figure } from "./lib/report";
+import { median } from "./lib/stats";
+
+const GOALS = { jsKb: 160, performance: 95, accessibility: 100, layoutShift: 0.01 };
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+const log = (line: string) => console.error(line);
+
+function parseRuns(args: string[]): number {
+  if (args.length === 0) return 3;
+  const n = Number(args[1]);
+  if (args[0] !== "--runs" || args.length !== 2 || !Number.isInteger(n) || n < 1 || n > 10) throw new Error("usage: npm run bench -- pages [--runs N (1-10)]");
+  return n;
+}
+
+/** Gzipped bytes of every external script the page loads (what the browser downloads and parses). */
+async function scriptWeight(origin: string, path: string): Promise<{ gzipBytes: number; files: number; inlineGzipBytes: number }> {
+  const html = await (await fetch(origin + path)).text();
+  const $ = load(html);
+  const sources = [...new Set($("script[src]").map((_, el) => $(el).attr("src")!).get())];
+  let gzipBytes = 0;
+  for (const src of sources) {
+    const response = await fetch(new URL(src, origin));
+    if (!response.ok) throw new Error(`${src} answered ${response.status}`);
+    gzipBytes += gzipSync(Buffer.from(await response.arrayBuffer())).length;
+  }
+  // The inline scripts are React's server-component payload for hydration, part of the HTML.
+  const inline = $("script:not([src])").map((_, el) => $(el).text()).get().join("\n");
+  return { gzipBytes, files: sources.length, inlineGzipBytes: gzipSync(Buffer.from(inline)).length };
+}
+
+interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  layoutShift: number;
+  largestPaintMs: number;
+}
+
+async function lighthouseRun(port: number, url: string): Promise<LighthouseScores> {
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+  if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.message}`);
+  return {
+    performance: (lhr.categories.performance?.score ?? 0) * 100,
+    accessibility: (lhr.categories.accessibility?.score ?? 0) * 100,
+    layoutShift: lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
+    largestPaintMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+  };
+}
+
+export async function run(args: string[]): Promise<Figure[]> {
+  const runs = parseRuns(args);
+  const database = await createTestDatabase();
+  const demo = await loadDemoDataIfEmpty(getDb(), () => {});
+  log(`pages: ${database.engine} database with ${demo?.postings ?? 0} demo postings`);
+  const env = { DATABASE_URL: database.url, AUTH_SECRET: "bench-pages-secret-bench-pages-secret-0123" };
+  if ((await buildIfStale(env)) !== 0) throw new Error("next build failed");
+  const server = await startNextServer(env);
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  try {
+    const posting = await getDb().posting.findFirstOrThrow({ where: { closedAt: null, fit: true }, orderBy: { id: "asc" }, select: { id: true, title: true, companyName: true } });
+    const pages = [
+      { name: "listing", path: "/" },
+      { name: "filtered listing", path: "/?level=senior&remote=remote&skills=pytorch" },
+      { name: "posting page", path: postingPath(posting) },
+    ];
+    const figures: Figure[] = [];
+    for (const page of pages) {
+      const weight = await scriptWeight(server.origin, page.path);
+      figures.push({
+        name: `${page.name} JavaScript`,
+        value: weight.gzipBytes / 1024,
+        unit: "KB gzipped",
+        goal: { op: "<=", value: GOALS.jsKb },
+        note: `${weight.files} files; plus ${(weight.inlineGzipBytes / 1024).toFixed(1)} KB inline hydration data in the HTML`,
+      });
+      // One unmeasured load first: the server's own caches and compilation are not the visitor's.
+      await fetch(server.origin + page.path).then((r) => r.arrayBuffer());
+      const scores: LighthouseScores[] = [];
+      for (let i = 0; i < runs; i++) {
+        scores.push(await lighthouseRun(chrome.port, server.origin + page.path));
+        log(`${page.name} run ${i + 1}/${runs}: ${JSON.stringify(scores.at(-1))}`);
+      }
+      const note = `Lighthouse 12 mobile preset, median of ${runs}`;
+      figures.push(
+        { name: `${page.name} Lighthouse performance`, value: median(scores.map((s) => s.performance)), unit: "", goal: { op: ">=", value: GOALS.performance }, note: `${note}; LCP ${median(scores.map((s) => s.largestPaintMs)).toFixed(0)} ms` },
+        { name: `${page.name} Lighthouse accessibility`, value: median(scores.map((s) => s.accessibility)), unit: "", goal: { op: ">=", value: GOALS.accessibility }, note },
+        { name: `${page.name} cumulative layout shift`, value: median(scores.map((s) => s.layoutShift)), unit: "", goal: { op: "<=", value: GOALS.layoutShift }, note },
+      );
+    }
+    return figures;
+  } finally {
+    chrome.kill();
+    await server.stop();
+    await database.drop();
+  }
+}
