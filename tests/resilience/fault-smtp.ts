@@ -7,7 +7,7 @@ export type SmtpAnswer = "accept" | "hang" | { code: number; message: string };
 export interface Received {
   messageId: string;
   to: string[];
-  /** Date.now() when the server answered 250. */
+  /** Date.now() when the server accepted the message (its 250 follows after delayAcceptMs). */
   at: number;
 }
 
@@ -71,10 +71,10 @@ export async function startFaultSmtp(): Promise<FaultSmtpServer> {
           if (answer !== "accept") return callback(smtpError(answer));
           const head = Buffer.concat(chunks).toString("utf8").split(/\r?\n\r?\n/)[0] ?? "";
           const messageId = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? "(none)";
-          setTimeout(() => {
-            received.push({ messageId, to, at: Date.now() });
-            callback();
-          }, acceptDelayMs);
+          // Accepted now (a server that has the whole message delivers it), answered 250 after the delay:
+          // a client that dies in between never learns the message went through.
+          received.push({ messageId, to, at: Date.now() });
+          setTimeout(() => callback(), acceptDelayMs);
         });
       },
     });
