@@ -3,8 +3,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { filterWhere } from "@/lib/search/query-builder";
 import { postingFilterSchema, type PostingFilter } from "@/lib/search/schemas";
 
-/** Distinct filters evaluated per SQL statement: big enough to save round trips, small enough to plan quickly. */
-export const FILTERS_PER_STATEMENT = 500;
+export interface MatchOptions {
+  /** Distinct filters evaluated per SQL statement: big enough to save round trips, small enough to plan quickly. */
+  filtersPerStatement?: number;
+  /**
+   * Statements in flight at once, each on its own pooled connection. Storing the matches is most of
+   * the cost and runs on one core per statement; the chunks write disjoint searches, so they never
+   * wait for each other.
+   */
+  concurrency?: number;
+}
 
 /**
  * The posting columns filterWhere reads, copied once per statement so every filter scans 1,000
@@ -26,21 +34,33 @@ export interface MatchResult {
 /** Searches that can receive alerts: not paused, address confirmed and not suppressed. */
 export const ACTIVE_SEARCH = Prisma.sql`NOT s.paused AND u.email_verified AND u.suppressed_at IS NULL`;
 
+interface DistinctFilter {
+  hash: string;
+  filter: PostingFilter;
+}
+
 /**
  * Match freshly ingested postings against every active saved search, with the listing's own WHERE
  * builder. Each distinct filter is evaluated once over the new postings, many filters in one scan
  * (CASE WHEN <filterWhere> per filter), then its hits fan out to every search sharing the filter;
- * the (search, posting) primary key with ON CONFLICT DO NOTHING makes re-running harmless.
+ * the (search, posting) primary key makes re-running harmless.
  */
-export async function matchNewPostings(db: Db, postingIds: readonly number[], now: Date): Promise<MatchResult> {
+export async function matchNewPostings(
+  db: Db,
+  postingIds: readonly number[],
+  now: Date,
+  options: MatchOptions = {},
+): Promise<MatchResult> {
   const result: MatchResult = { distinctFilters: 0, matched: 0, invalidFilters: 0 };
   if (postingIds.length === 0) return result;
+  const filtersPerStatement = options.filtersPerStatement ?? 250;
+  const concurrency = options.concurrency ?? 2;
   const rows = await db.$queryRaw<{ hash: string; filters: unknown }[]>`
     SELECT DISTINCT ON (s.filters_hash) s.filters_hash AS hash, s.filters
     FROM saved_search s JOIN "user" u ON u.id = s.user_id
     WHERE ${ACTIVE_SEARCH}
     ORDER BY s.filters_hash`;
-  const filters: { hash: string; filter: PostingFilter }[] = [];
+  const filters: DistinctFilter[] = [];
   for (const row of rows) {
     const parsed = postingFilterSchema.safeParse(row.filters);
     if (parsed.success) filters.push({ hash: row.hash, filter: parsed.data });
@@ -48,23 +68,55 @@ export async function matchNewPostings(db: Db, postingIds: readonly number[], no
   }
   result.distinctFilters = filters.length;
   const ids = [...new Set(postingIds)];
-  for (let start = 0; start < filters.length; start += FILTERS_PER_STATEMENT) {
-    const chunk = filters.slice(start, start + FILTERS_PER_STATEMENT);
-    // One pass over the new postings: each row yields the (1-based) numbers of the filters it satisfies.
-    const satisfied = Prisma.join(
-      chunk.map(({ filter }, index) => Prisma.sql`CASE WHEN ${filterWhere(filter, now)} THEN ${index + 1}::int END`),
-      ", ",
-    );
-    result.matched += await db.$executeRaw`
-      WITH p AS MATERIALIZED (SELECT ${FILTERED_COLUMNS} FROM posting WHERE id = ANY(${ids}::int[]) AND closed_at IS NULL),
-      hits AS (SELECT p.id AS posting_id, unnest(array_remove(ARRAY[${satisfied}], NULL)) AS n FROM p),
-      filters AS (SELECT * FROM unnest(${chunk.map((f) => f.hash)}::text[]) WITH ORDINALITY AS f(hash, n))
-      INSERT INTO alert_match (saved_search_id, posting_id, matched_at)
-      SELECT s.id, hits.posting_id, ${now} FROM hits
-      JOIN filters ON filters.n = hits.n
-      JOIN saved_search s ON s.filters_hash = filters.hash JOIN "user" u ON u.id = s.user_id
-      WHERE ${ACTIVE_SEARCH}
+  const chunks: DistinctFilter[][] = [];
+  for (let start = 0; start < filters.length; start += filtersPerStatement) chunks.push(filters.slice(start, start + filtersPerStatement));
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, chunks.length) }, async () => {
+    while (next < chunks.length) {
+      const stored = await storeMatches(db, chunks[next++]!, ids, now);
+      result.matched += stored;
+    }
+  });
+  await Promise.all(workers);
+  return result;
+}
+
+/** The (search, posting) pairs of one chunk of filters, in primary-key order (the index and foreign-key lookups stay local). */
+function matchPairs(chunk: DistinctFilter[], ids: number[], now: Date): Prisma.Sql {
+  // One pass over the new postings: each row yields the (1-based) numbers of the filters it satisfies.
+  const satisfied = Prisma.join(
+    chunk.map(({ filter }, index) => Prisma.sql`CASE WHEN ${filterWhere(filter, now)} THEN ${index + 1}::int END`),
+    ", ",
+  );
+  return Prisma.sql`
+    WITH p AS MATERIALIZED (SELECT ${FILTERED_COLUMNS} FROM posting WHERE id = ANY(${ids}::int[]) AND closed_at IS NULL),
+    hits AS (SELECT p.id AS posting_id, unnest(array_remove(ARRAY[${satisfied}], NULL)) AS n FROM p),
+    filters AS (SELECT * FROM unnest(${chunk.map((f) => f.hash)}::text[]) WITH ORDINALITY AS f(hash, n))
+    SELECT s.id, hits.posting_id, ${now} FROM hits
+    JOIN filters ON filters.n = hits.n
+    JOIN saved_search s ON s.filters_hash = filters.hash JOIN "user" u ON u.id = s.user_id
+    WHERE ${ACTIVE_SEARCH}
+    ORDER BY s.id, hits.posting_id`;
+}
+
+async function storeMatches(db: Db, chunk: DistinctFilter[], ids: number[], now: Date): Promise<number> {
+  const pairs = matchPairs(chunk, ids, now);
+  try {
+    // Postings fresh from an ingest have no matches yet, so a plain INSERT is the usual case; it
+    // skips ON CONFLICT's speculative insertion, about a tenth of the cost of storing a match.
+    return await db.$executeRaw`INSERT INTO alert_match (saved_search_id, posting_id, matched_at) ${pairs}`;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A re-run (a retried job, an older posting id) or a concurrent matcher got there first: the
+    // failed statement stored nothing, so store what is missing.
+    return db.$executeRaw`
+      INSERT INTO alert_match (saved_search_id, posting_id, matched_at) ${pairs}
       ON CONFLICT (saved_search_id, posting_id) DO NOTHING`;
   }
-  return result;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const adapterError = error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined;
+  return adapterError?.cause?.originalCode === "23505";
 }

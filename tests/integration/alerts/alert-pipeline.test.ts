@@ -144,6 +144,37 @@ describe("alerts from ingest to inbox", () => {
     expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(["a@example.test", "b@example.test"]);
   });
 
+  it("stores exactly the missing pairs when matching again after a partial run, with several statements in flight", async () => {
+    const user = await createUser(database.db, "kay@example.test");
+    const filters: PostingFilter[] = [{}, { level: ["senior"] }, { level: ["staff"] }, { q: "inference" }, { remote: ["remote"] }];
+    const searches = await Promise.all(filters.map((filter) => createSearch(database.db, user, filter)));
+    const ids = await ingest(
+      database.db,
+      [
+        makePosting({ externalId: "p1", title: "Senior Inference Engineer" }),
+        makePosting({ externalId: "p2", title: "Staff ML Engineer", roleFit: { family: "ml_engineering", level: "staff", fit: true, score: 0.8, reasons: [] } }),
+        makePosting({ externalId: "p3", title: "Senior ML Engineer", remote: "onsite" }),
+      ],
+      T0,
+    );
+    const expected: string[] = [];
+    for (const [index, filter] of filters.entries()) {
+      const listed = await listPostings(database.db, filter, null, { now: T0, pageSize: 100 });
+      for (const item of listed.items) if (ids.includes(item.id)) expected.push(`${searches[index]}:${item.id}`);
+    }
+    // An earlier attempt (a retried job) stored one pair of the first statement and one of the last.
+    const [first, last] = [expected[0]!, expected.at(-1)!].map((pair) => pair.split(":"));
+    await database.db.alertMatch.createMany({
+      data: [first!, last!].map(([savedSearchId, postingId]) => ({ savedSearchId: savedSearchId!, postingId: Number(postingId) })),
+    });
+
+    const result = await matchNewPostings(database.db, ids, T0, { filtersPerStatement: 2, concurrency: 2 });
+    expect(result).toMatchObject({ distinctFilters: filters.length, matched: expected.length - 2 });
+    const stored = await database.db.alertMatch.findMany({ where: { posting: { id: { in: ids } } } });
+    expect(stored.map((m) => `${m.savedSearchId}:${m.postingId}`).sort()).toEqual([...expected].sort());
+    expect(await matchNewPostings(database.db, ids, T0, { filtersPerStatement: 2, concurrency: 2 })).toMatchObject({ matched: 0 });
+  });
+
   it("sends nothing to paused searches, unconfirmed or suppressed addresses, or about closed postings", async () => {
     const paused = await createUser(database.db, "paused@example.test");
     await createSearch(database.db, paused, {}, { paused: true });
