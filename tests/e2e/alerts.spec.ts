@@ -52,6 +52,9 @@ test("sign in by emailed link, save a search, get the alert, unsubscribe in one 
   const email = `e2e-${Date.now()}@example.test`;
 
   await page.goto("/?level=staff");
+  const header = page.getByRole("navigation", { name: "Main" });
+  await expect(header.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in");
+  await expect(header.getByRole("link", { name: "Saved searches" })).toHaveCount(0);
   await page.getByRole("link", { name: "Save this search" }).click();
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await page.getByLabel("Email address").fill(email);
@@ -73,6 +76,8 @@ test("sign in by emailed link, save a search, get the alert, unsubscribe in one 
   const saved = page.getByTestId("saved-search").filter({ hasText: "Staff roles e2e" });
   await expect(saved).toBeVisible();
   await expect(saved.getByTestId("next-send")).toHaveText(/Within 15 minutes/);
+  await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await expect(header.getByRole("link", { name: "Saved searches" })).toHaveAttribute("href", "/account/searches");
 
   const now = new Date();
   const first = importPostings(state, now, ["Staff ML Engineer, E2E Alerts"]);
