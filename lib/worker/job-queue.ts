@@ -10,7 +10,11 @@ export const TASK = {
   matchNewPostings: "match-new-postings",
   scheduleDeliveries: "schedule-deliveries",
   deliverAlerts: "deliver-alerts",
+  pruneFailedJobs: "prune-failed-jobs",
 } as const;
+
+/** Jobs out of attempts stay on /admin this long (the scrape runs keep their reasons for good), then go. */
+export const FAILED_JOB_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** One named queue per source: graphile-worker runs the jobs of a queue one at a time. */
 export function scrapeQueueName(sourceId: number): string {
@@ -100,6 +104,20 @@ export interface FailedJob {
   permanent: boolean;
   runAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * Delete the jobs out of attempts whose last failure is older than `before`, through
+ * graphile-worker's own complete_jobs (it leaves a job a live worker holds). Returns how many went.
+ */
+export async function pruneFailedJobs(db: SqlClient, before: Date): Promise<number> {
+  if (!(await queueInstalled(db))) return 0;
+  const [row] = await db.$queryRaw<{ pruned: number }[]>`
+    SELECT count(*)::int AS pruned FROM graphile_worker.complete_jobs(ARRAY(
+      SELECT id FROM graphile_worker.jobs
+      WHERE attempts >= max_attempts AND locked_at IS NULL AND updated_at < ${before}
+    ))`;
+  return row?.pruned ?? 0;
 }
 
 /** Jobs whose last attempt failed: those still retrying and those out of attempts. */

@@ -45,7 +45,8 @@ function cronItems() {
     match: "* * * * *",
     options: { backfillPeriod: 0, maxAttempts, jobKey: task, jobKeyMode: "replace" as const },
   });
-  return parseCronItems([minute(TASK.scheduleScrapes, 1), minute(TASK.scheduleDeliveries, 3), minute(TASK.deliverAlerts, 3)]);
+  const daily = { task: TASK.pruneFailedJobs, match: "17 3 * * *", options: { backfillPeriod: 0, maxAttempts: 3, jobKey: TASK.pruneFailedJobs, jobKeyMode: "replace" as const } };
+  return parseCronItems([minute(TASK.scheduleScrapes, 1), minute(TASK.scheduleDeliveries, 3), minute(TASK.deliverAlerts, 3), daily]);
 }
 
 /** Run the background jobs on graphile-worker against the given database (PostgreSQL or the embedded PGlite). */

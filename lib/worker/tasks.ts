@@ -5,7 +5,7 @@ import type { HttpClient } from "@/lib/http";
 import { runSource } from "@/lib/ingest/run-source";
 import { failInterruptedRuns, failRunsOfSources, releaseExpiredLeases } from "./abandoned-work";
 import type { AlertJobs } from "./alert-jobs";
-import { TASK } from "./job-queue";
+import { FAILED_JOB_RETENTION_MS, TASK, pruneFailedJobs } from "./job-queue";
 import { newPostingIdsOfRun } from "./new-postings";
 import { matchJobPayloadSchema, scrapeJobPayloadSchema } from "./schemas";
 import { enqueueDueScrapes } from "./scrape-scheduler";
@@ -112,6 +112,11 @@ export function buildTaskList(deps: TaskDependencies): TaskList {
 
     async [TASK.deliverAlerts]() {
       await deps.alerts.deliverDue(db, clock());
+    },
+
+    async [TASK.pruneFailedJobs]() {
+      const pruned = await pruneFailedJobs(db, new Date(clock().getTime() - FAILED_JOB_RETENTION_MS));
+      if (pruned > 0) log.info({ pruned }, "worker: pruned failed jobs");
     },
   };
 }

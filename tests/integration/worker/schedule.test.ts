@@ -84,9 +84,14 @@ describe("scheduled scraping", () => {
   it("registers the minute ticks with graphile-worker's cron", async () => {
     const worker = await startTestWorker(database, { cron: true });
     try {
-      const known = await database.db.$queryRaw<{ identifier: string }[]>`
-        SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier`;
-      expect(known.map((row) => row.identifier)).toEqual([TASK.deliverAlerts, TASK.scheduleDeliveries, TASK.scheduleScrapes]);
+      const expected = [TASK.deliverAlerts, TASK.pruneFailedJobs, TASK.scheduleDeliveries, TASK.scheduleScrapes];
+      // The cron registers its items as it starts, not necessarily before run() returns.
+      const known = await waitFor(async () => {
+        const rows = await database.db.$queryRaw<{ identifier: string }[]>`
+          SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier`;
+        return rows.length >= expected.length ? rows : undefined;
+      }, 20_000, "the cron items to register");
+      expect(known.map((row) => row.identifier)).toEqual(expected);
     } finally {
       await worker.stop();
     }
