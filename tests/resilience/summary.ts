@@ -21,7 +21,11 @@ export interface ResilienceFigures {
   survived: boolean;
   /** Things that should exist afterwards and do not (postings wrongly closed, alerts never delivered, jobs given up). */
   lost: number;
-  /** Things that exist twice (duplicate postings, the same alert Message-ID received twice). */
+  /**
+   * Things that exist twice against the design (duplicate postings, an alert Message-ID received twice).
+   * The one resend the design allows, a copy of an alert after a kill that fell between the SMTP server
+   * accepting it and our commit (same Message-ID), is not counted here; the scenario's notes give it.
+   */
   duplicates: number;
   /** One line: the figure behind the verdict (a ratio, the reasons seen, the allowance used). */
   notes: string;
