@@ -1,5 +1,5 @@
 import { render, unstableToPlainText } from "@react-email/render";
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { AlertDigestEmail, type AlertPosting } from "@/components/email/alert-digest-email";
 import { formatSalaryUsd, postingPath } from "@/lib/format";
 import { LEVEL_LABELS, REMOTE_LABELS } from "@/lib/search/labels";
@@ -54,8 +54,14 @@ export function emailText(html: string): string {
   return unstableToPlainText(html);
 }
 
-/** Subject, HTML and text parts and the list headers of one alert email. */
-export async function buildAlertEmail(input: AlertEmailInput): Promise<OutgoingMail> {
+export type RenderHtml = (element: ReactElement) => Promise<string>;
+
+/**
+ * Subject, HTML and text parts and the list headers of one alert email. The worker passes the
+ * faster renderEmailStatic (lib/alerts/static-render.ts); React Email's own render is the default
+ * because this module also reaches Next.js routes (emailText), where react-dom/server is not allowed.
+ */
+export async function buildAlertEmail(input: AlertEmailInput, renderHtml: RenderHtml = render): Promise<OutgoingMail> {
   const { shown, more } = pickDigest(input.postings);
   const postings: AlertPosting[] = shown.map((posting) => ({
     title: posting.title,
@@ -75,7 +81,7 @@ export async function buildAlertEmail(input: AlertEmailInput): Promise<OutgoingM
     unsubscribeUrl: unsubscribe,
   });
   const total = input.postings.length;
-  const html = await render(element);
+  const html = await renderHtml(element);
   return {
     to: input.to,
     subject: `${total} new ${total === 1 ? "role" : "roles"} for “${input.search.name}”`,

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/secret";
 import { buildAlertEmail, type AlertEmailPosting } from "./alert-email";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+import { renderEmailStatic } from "./static-render";
 import { classifySendError } from "./send-errors";
 import type { MailTransport } from "./transport";
 
@@ -72,29 +73,48 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
     random: options.random ?? Math.random,
     recordBy: 0,
   };
-  for (;;) {
-    const claimedAt = Date.now();
-    const claimed = await claimDue(db, now, batchSize, leaseMs);
-    if (claimed.length === 0) return result;
-    context.recordBy = claimedAt + leaseMs / 2;
-    const postings = await openPostingsOf(db, claimed.map((delivery) => delivery.id));
-    let next = 0;
-    const workers = Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
-      while (next < claimed.length) {
-        const delivery = claimed[next++]!;
-        const outcome = await deliverOne(db, transport, delivery, postings.get(delivery.id) ?? [], now, context).catch((error: unknown) =>
-          // Sent but not recorded: marking it for a retry would send it again. Its claim lapses instead,
-          // as after a crash between the 250 and the commit.
-          error instanceof UnrecordedSendError
-            ? ("retried" as const)
-            : // A failure of ours (database, rendering) must not strand the row or stop the others.
-              retryLater(db, delivery, now, error instanceof Error ? error.message : String(error), context.random),
-        );
-        result[outcome] += 1;
+  // Workers take deliveries one at a time; the one that finds none left claims the next batch while
+  // the others finish their sends, so the SMTP pool does not drain between batches.
+  const queue: { delivery: ClaimedDelivery; postings: AlertEmailPosting[]; context: Context }[] = [];
+  let claiming: Promise<void> | null = null;
+  let exhausted = false;
+  /** A claim that failed (the database is away): the deliveries already claimed are still sent, then it is thrown. */
+  const claimFailures: unknown[] = [];
+  const refill = () =>
+    (claiming ??= (async () => {
+      const claimedAt = Date.now();
+      const claimed = await claimDue(db, now, batchSize, leaseMs);
+      if (claimed.length === 0) {
+        exhausted = true;
+        return;
       }
-    });
-    await Promise.all(workers);
-  }
+      const batchContext = { ...context, recordBy: claimedAt + leaseMs / 2 };
+      const postings = await openPostingsOf(db, claimed.map((delivery) => delivery.id));
+      for (const delivery of claimed) queue.push({ delivery, postings: postings.get(delivery.id) ?? [], context: batchContext });
+    })().finally(() => (claiming = null)));
+  const worker = async () => {
+    for (;;) {
+      const next = queue.shift();
+      if (!next) {
+        if (exhausted || claimFailures.length > 0) return;
+        await refill().catch((error: unknown) => claimFailures.push(error));
+        continue;
+      }
+      const { delivery, postings, context: claimContext } = next;
+      const outcome = await deliverOne(db, transport, delivery, postings, now, claimContext).catch((error: unknown) =>
+        // Sent but not recorded: marking it for a retry would send it again. Its claim lapses instead,
+        // as after a crash between the 250 and the commit.
+        error instanceof UnrecordedSendError
+          ? ("retried" as const)
+          : // A failure of ours (database, rendering) must not strand the row or stop the others.
+            retryLater(db, delivery, now, error instanceof Error ? error.message : String(error), context.random),
+      );
+      result[outcome] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (claimFailures.length > 0) throw claimFailures[0];
+  return result;
 }
 
 async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
@@ -171,7 +191,7 @@ async function deliverOne(
     postings,
     siteUrl: context.siteUrl,
     secret: context.secret,
-  });
+  }, renderEmailStatic);
   try {
     await transport.send(mail);
   } catch (error) {
