@@ -22,6 +22,8 @@ const childEnv = {
   SITE_URL: `http://127.0.0.1:${port}`,
   SMTP_URL: mail.url,
   AUTH_SECRET: randomBytes(32).toString("base64url"),
+  // tests/e2e/admin-signed-in.spec.ts signs in as this address.
+  ADMIN_EMAILS: "admin-e2e@example.test",
 };
 writeE2eState(port, { databaseUrl: database.url, smtpUrl: mail.url, mailDir: mail.dir, authSecret: childEnv.AUTH_SECRET, siteUrl: childEnv.SITE_URL });
 let code = await buildIfStale(childEnv);
