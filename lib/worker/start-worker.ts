@@ -35,7 +35,7 @@ export interface WorkerHandle {
   workerIds(): string[];
   /** Stop taking jobs, let running ones finish, abort and release the rest; resolves when all is released. */
   stop(): Promise<void>;
-  /** Settles when the runner stops on its own (a fatal error). */
+  /** Settles when the runner stops on its own; rejects on a fatal error (the process should exit and be restarted). */
   readonly done: Promise<void>;
 }
 
@@ -62,6 +62,17 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
   events.on("worker:stop", ({ worker }) => workerIds.delete(worker.workerId));
   const activeSources = new Set<number>();
+  // graphile-worker 0.16 ends a worker that cannot record its job's outcome (the database restarted at
+  // that moment) and never replaces it: the pool is one short for good (after `concurrency` of these the
+  // process runs nothing while it looks alive) and the job waits out its lease. Such a process fails as a
+  // whole instead, so its process manager starts a fresh one; the job's lease runs out and it is taken again.
+  let failFatally: (error: unknown) => void = () => undefined;
+  const fatal = new Promise<never>((_resolve, reject) => (failFatally = reject));
+  fatal.catch(() => undefined);
+  events.on("worker:fatalError", ({ error }) => {
+    log.fatal({ err: error }, "worker: a job's outcome could not be recorded; this process must be restarted");
+    failFatally(error);
+  });
 
   const runner: Runner = await run(
     {
@@ -103,7 +114,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   return {
     events,
     workerIds: () => [...workerIds],
-    done: runner.promise,
+    done: Promise.race([runner.promise, fatal]),
     stop() {
       stopping ??= (async () => {
         log.info({ activeSources: [...activeSources] }, "worker: stopping");

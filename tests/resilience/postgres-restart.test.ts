@@ -1,5 +1,6 @@
-import { execSync } from "node:child_process";
+import { exec } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmtpTransport, type MailTransport } from "@/lib/alerts/transport";
 import { postingFilterSchema } from "@/lib/search/schemas";
@@ -31,6 +32,7 @@ function restartCommand(): string {
   return `pg_ctlcluster --skip-systemctl-redirect ${version} main restart`;
 }
 
+const run = promisify(exec);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!database)("PostgreSQL restarted under the worker", () => {
@@ -39,11 +41,12 @@ describe.skipIf(!database)("PostgreSQL restarted under the worker", () => {
   let smtp: FaultSmtpServer;
   let transport: MailTransport;
   let worker: WorkerHandle;
-  const figures = { restarts: 0, lost: 0, duplicates: 0, notes: [] as string[], survived: true };
+  const figures = { restarts: 0, workerRestarts: 0, lost: 0, duplicates: 0, notes: [] as string[], survived: true };
 
-  function restart(): number {
+  /** Asynchronous: the worker shares this process and keeps running (and failing) while the server restarts. */
+  async function restart(): Promise<number> {
     const started = Date.now();
-    execSync(restartCommand(), { stdio: "ignore", timeout: 60_000 });
+    await run(restartCommand(), { timeout: 60_000 });
     figures.restarts++;
     return Date.now() - started;
   }
@@ -59,7 +62,7 @@ describe.skipIf(!database)("PostgreSQL restarted under the worker", () => {
       const body = jobsPage([0, 1].map((job) => ({ id: `pg-${index}-${job}`, company: `Restartco ${index}` })));
       server.route("/careers", async (_request, response) => {
         site.hits++;
-        await sleep(2_000);
+        await sleep(index === 0 ? 2_000 : 500);
         response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body);
       });
       site.sourceId = (await test.db.source.create({ data: { kind: "jsonld", token: `${server.url}/careers` } })).id;
@@ -70,8 +73,26 @@ describe.skipIf(!database)("PostgreSQL restarted under the worker", () => {
       // A 5 s claim instead of 5 minutes: a send cut off by the restart is taken again within the test.
       deliver: { siteUrl: "https://mlradar.example", secret: "resilience-pg-secret-".padEnd(48, "x"), leaseMs: 5_000 },
     });
-    worker = await startTestWorker(test, { alerts, leaseMs: 10_000 });
+    await supervise(() => startTestWorker(test, { alerts, leaseMs: 10_000 }));
   });
+
+  /**
+   * What a process manager does for scripts/worker.ts: a worker that fails fatally (done rejects) is
+   * replaced by a fresh one. The lease of the job it held is aged past expiry, as waiting would.
+   */
+  async function supervise(start: () => Promise<WorkerHandle>): Promise<void> {
+    worker = await start();
+    const current = worker;
+    current.done.catch(async () => {
+      figures.workerRestarts++;
+      await current.stop().catch(() => undefined);
+      await waitFor(async () => {
+        const aged = await test.db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = locked_at - interval '1 hour' WHERE locked_at IS NOT NULL`.then(() => true, () => false);
+        return aged && (await test.db.$executeRaw`UPDATE graphile_worker._private_job_queues SET locked_at = locked_at - interval '1 hour' WHERE locked_at IS NOT NULL`.then(() => true, () => false));
+      }, 60_000, "the database to be back");
+      await supervise(start);
+    });
+  }
   afterAll(async () => {
     await worker?.stop();
     transport?.close();
@@ -90,9 +111,19 @@ describe.skipIf(!database)("PostgreSQL restarted under the worker", () => {
 
   it("during a scrape: the worker recovers, the scrape reruns, no posting is duplicated", async () => {
     const { db } = test;
+    // Two scrapes have their page and are writing when the server goes down; one is still fetching.
+    let restarting: Promise<number> | undefined;
+    for (const site of sites.slice(1)) {
+      site.server.route("/careers", async (_request, response) => {
+        site.hits++;
+        await sleep(500);
+        response.on("finish", () => void (restarting ??= restart()));
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(jobsPage([0, 1].map((job) => ({ id: `pg-${sites.indexOf(site)}-${job}`, company: `Restartco ${sites.indexOf(site)}` }))));
+      });
+    }
     for (const site of sites) await requestScrapeNow(db, site.sourceId, new Date());
-    await waitFor(async () => sites.every((site) => site.hits > 0), 60_000, "every scrape to be in flight");
-    const restartMs = restart();
+    await waitFor(async () => restarting !== undefined, 60_000, "a scrape to have its page");
+    const restartMs = await restarting!;
     const succeeded = await waitFor(
       async () => {
         const done = await db.scrapeRun.groupBy({ by: ["sourceId"], where: { status: "succeeded" } }).catch(() => []);
@@ -110,7 +141,7 @@ describe.skipIf(!database)("PostgreSQL restarted under the worker", () => {
     figures.duplicates += duplicates;
     figures.survived &&= lost === 0 && duplicates === 0;
     figures.notes.push(
-      `scrape: restart took ${restartMs} ms; ${runs.length} runs (${runs.filter((run) => run.status === "failed").length} failed by the restart), ${postings} postings`,
+      `scrape: restart took ${restartMs} ms; ${runs.length} runs (${runs.filter((run) => run.status === "failed").length} failed by the restart), ${postings} postings, ${figures.workerRestarts} worker restarts`,
     );
     expect(succeeded).toHaveLength(sites.length);
     expect(postings).toBe(2 * sites.length);
@@ -132,7 +163,7 @@ describe.skipIf(!database)("PostgreSQL restarted under the worker", () => {
     });
     await requestScrapeNow(db, sites[0]!.sourceId, new Date(Date.now() + 1_000));
     await waitFor(async () => smtp.received.length > 0, 60_000, "the first alert");
-    const restartMs = restart();
+    const restartMs = await restart();
     // The minute tick would enqueue delivery again; the test worker has no cron, so the test is the tick.
     const settled = await waitFor(
       async () => {
