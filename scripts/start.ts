@@ -15,12 +15,37 @@ import { buildIfStale, nextBin, runNode } from "./next-build";
 
 const dev = process.argv.includes("--dev");
 const withWorker = !process.argv.includes("--no-worker");
-const running: { worker?: WorkerHandle } = {};
+const running: { worker?: WorkerHandle; stopping?: boolean } = {};
 
 /** Next has exited (SIGTERM is forwarded to it): let the worker finish or release its jobs, then close. */
 async function stopWorker(): Promise<void> {
+  running.stopping = true;
   await running.worker?.stop();
   await Promise.race([closeAppHttpClient(), new Promise((resolve) => setTimeout(resolve, 500))]);
+}
+
+/**
+ * The in-process worker. A worker that stops on an error (the database went away as a job ended)
+ * is started again here, as a process manager restarts `npm run worker`; the web server keeps serving.
+ */
+async function runWorker(databaseUrl: string): Promise<void> {
+  const worker = await startWorker({ connectionString: databaseUrl, db: getDb(), http: appHttpClient(), log: logger(), concurrency: 2 });
+  running.worker = worker;
+  worker.done.catch(async (error: unknown) => {
+    if (running.stopping) return;
+    logger().error({ err: error }, "worker: stopped on an error; starting it again in 5 s");
+    await worker.stop().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    for (let attempt = 1; !running.stopping; attempt++) {
+      try {
+        await runWorker(databaseUrl);
+        return;
+      } catch (restartError) {
+        logger().error({ err: restartError, attempt }, "worker: could not start again; retrying in 30 s");
+        await new Promise((resolve) => setTimeout(resolve, 30_000));
+      }
+    }
+  });
 }
 
 async function main(): Promise<number> {
@@ -33,7 +58,7 @@ async function main(): Promise<number> {
   if (demo) console.log(`demo: loaded ${demo.postings} postings from ${demo.files} payloads`);
 
   if (withWorker) {
-    running.worker = await startWorker({ connectionString: databaseUrl, db: getDb(), http: appHttpClient(), log: logger(), concurrency: 2 });
+    await runWorker(databaseUrl);
     console.log("worker: running scheduled scrapes and alert jobs in this process");
   }
 
