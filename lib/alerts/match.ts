@@ -100,23 +100,7 @@ function matchPairs(chunk: DistinctFilter[], ids: number[], now: Date): Prisma.S
 }
 
 async function storeMatches(db: Db, chunk: DistinctFilter[], ids: number[], now: Date): Promise<number> {
-  const pairs = matchPairs(chunk, ids, now);
-  try {
-    // Postings fresh from an ingest have no matches yet, so a plain INSERT is the usual case; it
-    // skips ON CONFLICT's speculative insertion, about a tenth of the cost of storing a match.
-    return await db.$executeRaw`INSERT INTO alert_match (saved_search_id, posting_id, matched_at) ${pairs}`;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A re-run (a retried job, an older posting id) or a concurrent matcher got there first: the
-    // failed statement stored nothing, so store what is missing.
-    return db.$executeRaw`
-      INSERT INTO alert_match (saved_search_id, posting_id, matched_at) ${pairs}
-      ON CONFLICT (saved_search_id, posting_id) DO NOTHING`;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  const adapterError = error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined;
-  return adapterError?.cause?.originalCode === "23505";
+  return db.$executeRaw`
+    INSERT INTO alert_match (saved_search_id, posting_id, matched_at) ${matchPairs(chunk, ids, now)}
+    ON CONFLICT (saved_search_id, posting_id) DO NOTHING`;
 }
