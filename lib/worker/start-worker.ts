@@ -100,10 +100,16 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     options.cron === false ? [] : cronItems(),
   );
 
-  // Work a crashed process left behind is recovered at start, not only at the next tick.
-  const released = await releaseExpiredLeases(options.db, clock(), leaseMs);
-  const interrupted = await failInterruptedRuns(options.db, clock(), leaseMs);
-  log.info({ workers: [...workerIds], releasedWorkers: released, interruptedRuns: interrupted }, "worker: started");
+  // Work a crashed process left behind is recovered at start, not only at the next tick (which
+  // recovers it anyway: a busy database here is logged, not a reason to stop the worker).
+  const recover = async () => [await releaseExpiredLeases(options.db, clock(), leaseMs), await failInterruptedRuns(options.db, clock(), leaseMs)] as const;
+  const recovered = await recover().catch(
+    (error: unknown) => {
+      log.warn({ err: error }, "worker: recovering abandoned work at start failed; the next tick retries");
+      return [[], []] as const;
+    },
+  );
+  log.info({ workers: [...workerIds], releasedWorkers: recovered[0], interruptedRuns: recovered[1] }, "worker: started");
 
   const renewal = setInterval(() => {
     renewLeases(options.db, [...workerIds]).catch((error: unknown) => log.error({ err: error }, "worker: lease renewal failed"));
