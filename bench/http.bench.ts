@@ -6,13 +6,13 @@
  * signed-in visitor gets it: any session cookie), and /sign-in, a dynamic page of the same app that
  * touches no database. Scenarios alternate over the rounds; figures are medians over rounds.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { cookiePolicy } from "@/lib/auth/cookies";
-import { buildIfStale, nextBin } from "@/scripts/next-build";
+import { buildIfStale } from "@/scripts/next-build";
 import { benchPostgresUrl, openBenchDatabase } from "./lib/bench-database";
 import type { LoadResult, LoadSpec } from "./lib/load-generator";
+import { startNextServer, type NextServer } from "./lib/next-server";
 import type { Figure } from "./lib/report";
 import { median } from "./lib/stats";
 
@@ -58,33 +58,6 @@ function parseOptions(args: string[]): Options {
 
 const log = (line: string) => console.error(line);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the site did not answer ${url} within ${timeoutMs / 1000} s`);
-}
-
 /** Runs the load generator in its own process and returns what it measured. */
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -101,15 +74,6 @@ function runLoad(spec: LoadSpec): Promise<LoadResult> {
       else resolve(JSON.parse(line) as LoadResult);
     });
   });
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Every listing URL answers 200 with postings both ways, and the cached page shows the same postings. */
@@ -132,29 +96,15 @@ export async function run(args: string[]): Promise<Figure[]> {
   const base = benchPostgresUrl("http");
   if (!base) process.exit(2);
   const database = await openBenchDatabase(base, { size: SIZE, keep: options.keep, log });
-  let server: ChildProcess | undefined;
+  let server: NextServer | undefined;
   try {
     await database.db.$disconnect();
     if (database.generated) log(`generated ${SIZE.toLocaleString("en-US")} postings in ${(database.generated.totalMs / 1000).toFixed(0)} s`);
     const built = await buildIfStale();
     if (built !== 0) throw new Error(`next build failed (exit code ${built})`);
 
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    const serverLog: string[] = [];
-    server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: database.url, SITE_URL: origin, NODE_ENV: "production", LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const keep = (chunk: Buffer) => serverLog.push(...chunk.toString().split("\n").filter(Boolean).slice(-50));
-    server.stdout!.on("data", keep);
-    server.stderr!.on("data", keep);
-    try {
-      await waitUntilServing(`${origin}/sign-in`, server, 120_000);
-    } catch (error) {
-      log(serverLog.slice(-30).join("\n"));
-      throw error;
-    }
+    server = await startNextServer({ DATABASE_URL: database.url });
+    const origin = server.origin;
     const cookie = `${cookiePolicy(origin).names.session_token}=bench-not-a-real-session`;
     await checkPages(origin, cookie);
 
@@ -204,7 +154,7 @@ export async function run(args: string[]): Promise<Figure[]> {
       { name: "http errors", value: errors, unit: "requests", goal: { op: "<=", value: 0 }, note: setup },
     ];
   } finally {
-    if (server) await stopServer(server);
+    if (server) await server.stop();
     await database.drop();
   }
 }
