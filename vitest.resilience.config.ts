@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import base from "./vitest.config";
 
 /**
  * `npm run test:resilience`: fault injection (tests/resilience). One file at a time: the scenarios
@@ -7,12 +7,7 @@ import { defineConfig } from "vitest/config";
  * another file's connections.
  */
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": fileURLToPath(new URL("./", import.meta.url)),
-      "server-only": fileURLToPath(new URL("./tests/helpers/empty-module.ts", import.meta.url)),
-    },
-  },
+  resolve: base.resolve,
   test: {
     include: ["tests/resilience/**/*.test.ts"],
     environment: "node",

@@ -6,12 +6,10 @@
  * signed-in visitor gets it: any session cookie), and /sign-in, a dynamic page of the same app that
  * touches no database. Scenarios alternate over the rounds; figures are medians over rounds.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { cookiePolicy } from "@/lib/auth/cookies";
 import { buildIfStale } from "@/scripts/next-build";
 import { benchPostgresUrl, openBenchDatabase } from "./lib/bench-database";
-import type { LoadResult, LoadSpec } from "./lib/load-generator";
+import { runLoad, type LoadResult } from "./lib/load-generator";
 import { startNextServer, type NextServer } from "./lib/next-server";
 import type { Figure } from "./lib/report";
 import { median } from "./lib/stats";
@@ -57,24 +55,6 @@ function parseOptions(args: string[]): Options {
 }
 
 const log = (line: string) => console.error(line);
-
-/** Runs the load generator in its own process and returns what it measured. */
-function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "lib", "load-generator.ts"), JSON.stringify(spec)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    const guard = setTimeout(() => child.kill("SIGKILL"), (spec.seconds + 120) * 1000);
-    child.on("exit", (code) => {
-      clearTimeout(guard);
-      const line = out.trim().split("\n").pop();
-      if (code !== 0 || !line) reject(new Error(`load generator exited with code ${code}`));
-      else resolve(JSON.parse(line) as LoadResult);
-    });
-  });
-}
 
 /** Every listing URL answers 200 with postings both ways, and the cached page shows the same postings. */
 async function checkPages(origin: string, cookie: string): Promise<void> {

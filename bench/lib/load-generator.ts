@@ -5,6 +5,7 @@
  * first, and gives up on a request after `timeoutMs`.
  */
 import { Pool } from "undici";
+import { runAsProgram, runChildProgram } from "./child-program";
 
 export interface LoadSpec {
   origin: string;
@@ -99,16 +100,9 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   }
 }
 
-// Run as a program: the spec is the first argument, the result goes to stdout.
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
-  const spec = JSON.parse(process.argv[2] ?? "{}") as LoadSpec;
-  generateLoad(spec)
-    .then((result) => {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      process.exit(0);
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exit(1);
-    });
+/** Runs the load generator in its own process and returns what it measured. */
+export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return runChildProgram<LoadResult>(import.meta.url, spec);
 }
+
+runAsProgram(import.meta.url, generateLoad);

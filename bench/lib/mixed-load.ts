@@ -5,8 +5,7 @@
  * of { endpoint name: LoadResult }. Built on load-generator.ts (loopback only, bounded in time and
  * requests).
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
+import { runAsProgram, runChildProgram } from "./child-program";
 import { generateLoad, type LoadResult, type LoadSpec } from "./load-generator";
 
 export interface EndpointLoad {
@@ -40,39 +39,12 @@ export async function generateMixedLoad(spec: MixedLoadSpec): Promise<MixedLoadR
  * `onStart` is called when the child begins sending (its own start-up can take seconds on a busy machine).
  */
 export function runMixedLoad(spec: MixedLoadSpec, onStart: () => void = () => {}): Promise<MixedLoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "lib", "mixed-load.ts"), JSON.stringify(spec)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    let started = false;
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!started && out.includes(`${START_LINE}\n`)) {
-        started = true;
-        onStart();
-      }
-    });
-    const guard = setTimeout(() => child.kill("SIGKILL"), (spec.seconds + 120) * 1000);
-    child.on("exit", (code) => {
-      clearTimeout(guard);
-      const line = out.trim().split("\n").pop();
-      if (code !== 0 || !line) reject(new Error(`mixed load generator exited with code ${code}`));
-      else resolve(JSON.parse(line) as MixedLoadResult);
-    });
+  return runChildProgram<MixedLoadResult>(import.meta.url, spec, (line) => {
+    if (line === START_LINE) onStart();
   });
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
-  const spec = JSON.parse(process.argv[2] ?? "{}") as MixedLoadSpec;
+runAsProgram(import.meta.url, async (spec: MixedLoadSpec) => {
   process.stdout.write(`${START_LINE}\n`);
-  generateMixedLoad(spec)
-    .then((result) => {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      process.exit(0);
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exit(1);
-    });
-}
+  return generateMixedLoad(spec);
+});
