@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import type { Db } from "@/lib/db";
 import type { NormalizedPosting } from "@/lib/normalize/types";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -73,10 +74,6 @@ function postingColumns(posting: NormalizedPosting, companyId: number, firstSeen
   };
 }
 
-/**
- * Write one successful run's postings for one source, in one transaction:
- * batch upsert (unchanged content skipped by hash), sightings, and closing what went missing.
- */
 export interface IngestOptions {
   previousFetchedCount?: number | null;
   now?: Date;
@@ -86,52 +83,39 @@ export interface IngestOptions {
   rawHashes?: ReadonlyMap<string, string>;
 }
 
+/** A run's postings: all at once, or in batches produced while earlier batches are being written. */
+export type PostingBatches = NormalizedPosting[] | AsyncIterable<NormalizedPosting[]>;
+
+/**
+ * Write one successful run's postings for one source, in one transaction: batch upserts
+ * (unchanged content skipped by hash), sightings, and closing what went missing. Batches given as
+ * an async iterable are written while the next one is produced, so normalizing (our CPU) and
+ * writing (the database's) overlap.
+ */
 export async function ingestPostings(
   db: Db,
   sourceId: number,
-  postings: NormalizedPosting[],
+  postings: PostingBatches,
   options: IngestOptions = {},
 ): Promise<IngestCounts> {
   const now = options.now ?? new Date();
   const unchangedRaw = options.unchangedExternalIds ?? [];
-  const counts: IngestCounts = { fetched: postings.length + unchangedRaw.length, new: 0, updated: 0, unchanged: 0, closed: 0, suspicious: false, newPostingIds: [] };
-
-  // One Posting per dedup key; every external id still gets its own sighting.
-  const byKey = new Map<string, NormalizedPosting>();
-  for (const posting of postings) if (!byKey.has(posting.dedupKey)) byKey.set(posting.dedupKey, posting);
-  const unique = [...byKey.values()];
+  const counts: IngestCounts = { fetched: unchangedRaw.length, new: 0, updated: 0, unchanged: unchangedRaw.length, closed: 0, suspicious: false, newPostingIds: [] };
 
   await db.$transaction(
     async (tx) => {
-      const companyIds = await upsertCompanies(tx, unique);
-
-      const keys = unique.map((p) => p.dedupKey);
-      const existing = keys.length
-        ? await tx.$queryRaw<ExistingPosting[]>`
-            SELECT id, dedup_key, content_hash, closed_at, first_seen_at FROM posting WHERE dedup_key = ANY(${keys}::text[])`
-        : [];
-      const existingByKey = new Map(existing.map((row) => [row.dedup_key, row]));
-
-      const toCreate: NormalizedPosting[] = [];
-      const toUpdate: { row: ExistingPosting; posting: NormalizedPosting }[] = [];
-      const unchangedIds: number[] = [];
-      for (const posting of unique) {
-        const row = existingByKey.get(posting.dedupKey);
-        if (!row) toCreate.push(posting);
-        else if (row.content_hash !== posting.contentHash || row.closed_at) toUpdate.push({ row, posting });
-        else unchangedIds.push(row.id);
+      const writer = new RunWriter(tx, sourceId, now, options.rawHashes, counts);
+      let writing: Promise<void> = Promise.resolve();
+      for await (const batch of Array.isArray(postings) ? [postings] : postings) {
+        await writing;
+        writing = writer.write(batch);
+        // Awaited on the next turn or after the loop; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
+        // Let the batch's first statement reach the database before the next batch is produced.
+        await setImmediate();
       }
+      await writing;
 
-      const idByKey = new Map(existing.map((row) => [row.dedup_key, row.id]));
-      if (toCreate.length) {
-        const created = await insertPostings(tx, toCreate, companyIds, now);
-        for (const row of created) idByKey.set(row.dedup_key, row.id);
-        counts.newPostingIds = created.map((row) => row.id);
-      }
-      if (toUpdate.length) await updatePostings(tx, toUpdate, companyIds, now);
-      if (unchangedIds.length) {
-        await tx.$executeRaw`UPDATE posting SET last_seen_at = ${now} WHERE id = ANY(${unchangedIds}::int[])`;
-      }
       if (unchangedRaw.length) {
         await tx.$executeRaw`
           WITH touched AS (
@@ -140,15 +124,9 @@ export async function ingestPostings(
             RETURNING posting_id)
           UPDATE posting SET last_seen_at = ${now} WHERE id IN (SELECT posting_id FROM touched)`;
       }
-      counts.new = toCreate.length;
-      counts.updated = toUpdate.length;
-      counts.unchanged = unchangedIds.length + unchangedRaw.length;
-
-      await upsertSightings(tx, sourceId, postings, idByKey, now, options.rawHashes);
-
       const previous = options.previousFetchedCount ?? 0;
       counts.suspicious = counts.fetched === 0 && previous >= SUSPICIOUS_DROP_FROM;
-      const seen = [...new Set([...postings.map((p) => p.externalId), ...unchangedRaw])];
+      const seen = [...new Set([...writer.seenExternalIds, ...unchangedRaw])];
       if (!counts.suspicious) counts.closed = await closeMissing(tx, sourceId, seen, now);
     },
     // A big first run on the embedded (WASM) database can take minutes; it is still one transaction.
@@ -157,20 +135,83 @@ export async function ingestPostings(
   return counts;
 }
 
-type Tx = Prisma.TransactionClient;
+/** Writes a run's batches in order; what earlier batches wrote (companies, dedup keys) carries over. */
+class RunWriter {
+  readonly seenExternalIds = new Set<string>();
+  private readonly companyIds = new Map<string, number>();
+  /** Every dedup key of this run → its posting id: one Posting per key, every external id its own sighting. */
+  private readonly idByKey = new Map<string, number>();
 
-async function upsertCompanies(tx: Tx, postings: NormalizedPosting[]): Promise<Map<string, number>> {
-  const names = new Map<string, string>();
-  for (const posting of postings) if (!names.has(posting.companySlug)) names.set(posting.companySlug, posting.companyName);
-  const slugs = [...names.keys()];
-  if (!slugs.length) return new Map();
-  await tx.company.createMany({
-    data: slugs.map((slug) => ({ slug, name: names.get(slug)! })),
-    skipDuplicates: true,
-  });
-  const rows = await tx.company.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
-  return new Map(rows.map((row) => [row.slug, row.id]));
+  constructor(
+    private readonly tx: Tx,
+    private readonly sourceId: number,
+    private readonly now: Date,
+    private readonly rawHashes: ReadonlyMap<string, string> | undefined,
+    private readonly counts: IngestCounts,
+  ) {}
+
+  async write(postings: NormalizedPosting[]): Promise<void> {
+    const { tx, now, counts } = this;
+    counts.fetched += postings.length;
+    for (const posting of postings) this.seenExternalIds.add(posting.externalId);
+
+    // The first posting of a dedup key in the run wins, as it would in one batch.
+    const byKey = new Map<string, NormalizedPosting>();
+    for (const posting of postings) if (!this.idByKey.has(posting.dedupKey) && !byKey.has(posting.dedupKey)) byKey.set(posting.dedupKey, posting);
+    const unique = [...byKey.values()];
+    await this.upsertCompanies(unique);
+
+    const keys = unique.map((p) => p.dedupKey);
+    const existing = keys.length
+      ? await tx.$queryRaw<ExistingPosting[]>`
+          SELECT id, dedup_key, content_hash, closed_at, first_seen_at FROM posting WHERE dedup_key = ANY(${keys}::text[])`
+      : [];
+    const existingByKey = new Map(existing.map((row) => [row.dedup_key, row]));
+
+    const toCreate: NormalizedPosting[] = [];
+    const toUpdate: { row: ExistingPosting; posting: NormalizedPosting }[] = [];
+    const unchangedIds: number[] = [];
+    for (const posting of unique) {
+      const row = existingByKey.get(posting.dedupKey);
+      if (!row) toCreate.push(posting);
+      else if (row.content_hash !== posting.contentHash || row.closed_at) toUpdate.push({ row, posting });
+      else unchangedIds.push(row.id);
+    }
+
+    for (const row of existing) this.idByKey.set(row.dedup_key, row.id);
+    if (toCreate.length) {
+      const created = await insertPostings(tx, toCreate, this.companyIds, now);
+      for (const row of created) this.idByKey.set(row.dedup_key, row.id);
+      counts.newPostingIds.push(...created.map((row) => row.id));
+    }
+    if (toUpdate.length) await updatePostings(tx, toUpdate, this.companyIds, now);
+    if (unchangedIds.length) {
+      await tx.$executeRaw`UPDATE posting SET last_seen_at = ${now} WHERE id = ANY(${unchangedIds}::int[])`;
+    }
+    counts.new += toCreate.length;
+    counts.updated += toUpdate.length;
+    counts.unchanged += unchangedIds.length;
+
+    await upsertSightings(tx, this.sourceId, postings, this.idByKey, now, this.rawHashes);
+  }
+
+  private async upsertCompanies(postings: NormalizedPosting[]): Promise<void> {
+    const names = new Map<string, string>();
+    for (const posting of postings) {
+      if (!this.companyIds.has(posting.companySlug) && !names.has(posting.companySlug)) names.set(posting.companySlug, posting.companyName);
+    }
+    const slugs = [...names.keys()];
+    if (!slugs.length) return;
+    await this.tx.company.createMany({
+      data: slugs.map((slug) => ({ slug, name: names.get(slug)! })),
+      skipDuplicates: true,
+    });
+    const rows = await this.tx.company.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+    for (const row of rows) this.companyIds.set(row.slug, row.id);
+  }
 }
+
+type Tx = Prisma.TransactionClient;
 
 /** The posting's columns as a snake_case record, for jsonb_to_recordset. */
 function columnRecord(c: ReturnType<typeof postingColumns>) {

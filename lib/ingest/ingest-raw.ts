@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import { setImmediate } from "node:timers/promises";
 import type { Db } from "@/lib/db";
 import { normalizePosting } from "@/lib/normalize";
+import type { NormalizedPosting } from "@/lib/normalize/types";
 import type { RawPosting } from "@/scrapers/types";
 import { ingestPostings, type IngestCounts, type IngestOptions } from "./ingest-postings";
 
@@ -9,6 +11,22 @@ export const NORMALIZER_VERSION = 1;
 
 export function rawHash(raw: RawPosting): string {
   return createHash("sha256").update(`${NORMALIZER_VERSION}\n${JSON.stringify(raw)}`).digest("hex");
+}
+
+/** Postings per batch written; big enough that statements are few, small enough that writing overlaps normalizing. */
+const BATCH_SIZE = 500;
+/** Postings normalized between yields, so the batch being written gets its replies read and its next statement sent. */
+const YIELD_EVERY = 25;
+
+async function* normalizedBatches(raws: RawPosting[]): AsyncGenerator<NormalizedPosting[]> {
+  for (let start = 0; start < raws.length; start += BATCH_SIZE) {
+    const batch: NormalizedPosting[] = [];
+    for (const raw of raws.slice(start, start + BATCH_SIZE)) {
+      batch.push(normalizePosting(raw));
+      if (batch.length % YIELD_EVERY === 0) await setImmediate();
+    }
+    yield batch;
+  }
 }
 
 /**
@@ -36,7 +54,7 @@ export async function ingestRawPostings(
     if (knownHashes.get(raw.externalId) === hashes.get(raw.externalId)) unchanged.push(raw.externalId);
     else changed.push(raw);
   }
-  return ingestPostings(db, sourceId, changed.map((raw) => normalizePosting(raw)), {
+  return ingestPostings(db, sourceId, normalizedBatches(changed), {
     ...options,
     unchangedExternalIds: [...new Set(unchanged)],
     rawHashes: hashes,

@@ -4,7 +4,7 @@ import { parseEmploymentType } from "@/lib/normalize/employment-type";
 import { parseLocation } from "@/lib/normalize/location";
 import { classifyRole } from "@/lib/normalize/role-fit";
 import { parseSalary, salaryFromDescription, salaryFromStructured } from "@/lib/normalize/salary";
-import { extractSkills } from "@/lib/normalize/skills";
+import { extractPostingSkills, matchSkills } from "@/lib/normalize/skills";
 import { clipLine, storableValue } from "@/lib/normalize/text-limits";
 import type { NormalizedPosting } from "@/lib/normalize/types";
 import type { RawPosting } from "@/scrapers/types";
@@ -68,6 +68,7 @@ export function normalizePosting(input: RawPosting, options: NormalizeOptions = 
     salaryFromDescription(descriptionText, currencyContext);
 
   const employmentType = parseEmploymentType(raw.employmentType);
+  const descriptionMentions = descriptionText ? matchSkills(descriptionText) : [];
   const slug = companySlug(companyName);
   const applyUrl = raw.applyUrl ?? null;
 
@@ -79,8 +80,8 @@ export function normalizePosting(input: RawPosting, options: NormalizeOptions = 
     url: raw.url,
     applyUrl,
     employmentType: employmentType === "unknown" ? parseEmploymentType(title) : employmentType,
-    roleFit: classifyRole({ title, description: descriptionText }),
-    skills: extractSkills(`${title}\n${descriptionText}`),
+    roleFit: classifyRole({ title, description: descriptionText, descriptionMentions }),
+    skills: extractPostingSkills(title, descriptionMentions),
     salary,
     descriptionHtml,
     descriptionText,

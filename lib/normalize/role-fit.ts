@@ -8,6 +8,8 @@ import type { RoleFit } from "@/lib/normalize/types";
 export interface RoleInput {
   title: string;
   description?: string | null;
+  /** matchSkills(description), when the caller has it already (normalizePosting scans a description once). */
+  descriptionMentions?: SkillMention[];
 }
 
 /** Weights of the score, in one place so the reasons and the number agree. */
@@ -81,7 +83,7 @@ function levelReason(level: LevelEvidence, isTarget: boolean): string | null {
  */
 export function classifyRole(input: RoleInput): RoleFit {
   const title = normalizeTitle(input.title).display || input.title.trim();
-  const mentions = input.description ? matchSkills(input.description) : [];
+  const mentions = input.descriptionMentions ?? (input.description ? matchSkills(input.description) : []);
   const family = classifyFamily(input, mentions);
   const level = parseLevel(input);
   const { phrases: skills, mlCount: mlSkillCount } = describedSkills(mentions);

@@ -145,6 +145,10 @@ function scan(pattern: RegExp, text: string, gluedBefore: RegExp, onMatch: (inde
 
 /** Every mention of a taxonomy skill, most mentioned first. */
 export function matchSkills(text: string): SkillMention[] {
+  return rankMentions(hitsIn(text));
+}
+
+function hitsIn(text: string): Hit[] {
   const hits: Hit[] = [];
   scan(INSENSITIVE, text.toLowerCase(), GLUED_BEFORE, (index, matched) => {
     const id = insensitiveIds.get(matched) ?? insensitiveIds.get(aliasKey(matched));
@@ -158,9 +162,12 @@ export function matchSkills(text: string): SkillMention[] {
     const overlaps = !hitsWithin(hits, index, end).next().done;
     if (skill && !overlaps && acceptsInContext(skill, text, index, end, [hits, contextual])) contextual.push({ id: skill.id, index, end });
   });
+  return [...hits, ...contextual];
+}
 
+function rankMentions(hits: Iterable<Pick<Hit, "id" | "index">>): SkillMention[] {
   const mentions = new Map<string, SkillMention>();
-  for (const hit of [...hits, ...contextual]) {
+  for (const hit of hits) {
     const known = mentions.get(hit.id);
     if (known) {
       known.count += 1;
@@ -175,4 +182,18 @@ export function matchSkills(text: string): SkillMention[] {
 /** Skill slugs mentioned in the text, most mentioned first (ties: first mentioned first). */
 export function extractSkills(text: string): string[] {
   return matchSkills(text).map((mention) => mention.id);
+}
+
+/**
+ * extractSkills of a title and its description, reusing the description's mentions (its scan is
+ * most of the cost). Each part is scanned on its own, so no context spans from title to description.
+ */
+export function extractPostingSkills(title: string, descriptionMentions: readonly SkillMention[]): string[] {
+  const offset = title.length + 1;
+  const hits: Pick<Hit, "id" | "index">[] = hitsIn(title);
+  for (const mention of descriptionMentions) {
+    // A description mention stands for `count` hits, the first at firstIndex: enough to rank them.
+    for (let i = 0; i < mention.count; i++) hits.push({ id: mention.id, index: offset + mention.firstIndex });
+  }
+  return rankMentions(hits).map((mention) => mention.id);
 }

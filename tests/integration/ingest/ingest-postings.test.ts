@@ -99,4 +99,38 @@ describe("ingestPostings", () => {
     const shared = await database.db.posting.findUniqueOrThrow({ where: { dedupKey: "shared" } });
     expect(shared.closedAt).toBeNull();
   });
+
+  it("writes batches produced one after another as one run: dedup keys, sightings and companies carry over", async () => {
+    async function* batches() {
+      yield [makePosting({ externalId: "1", dedupKey: "k1", title: "First wins" }), makePosting({ externalId: "2", dedupKey: "k2" })];
+      yield [
+        makePosting({ externalId: "3", dedupKey: "k1", title: "Second loses" }),
+        makePosting({ externalId: "4", dedupKey: "k4", companyName: "Otherco" }),
+      ];
+      yield [makePosting({ externalId: "5", dedupKey: "k2" })];
+    }
+    const counts = await ingestPostings(database.db, sourceA, batches());
+    expect(counts).toMatchObject({ fetched: 5, new: 3, updated: 0, unchanged: 0, closed: 0 });
+    expect(counts.newPostingIds).toHaveLength(3);
+    expect((await database.db.posting.findUniqueOrThrow({ where: { dedupKey: "k1" } })).title).toBe("First wins");
+    const sightings = await database.db.sighting.findMany({ orderBy: { externalId: "asc" }, include: { posting: true } });
+    expect(sightings.map((s) => [s.externalId, s.posting.dedupKey])).toEqual([
+      ["1", "k1"],
+      ["2", "k2"],
+      ["3", "k1"],
+      ["4", "k4"],
+      ["5", "k2"],
+    ]);
+    expect(await database.db.company.count()).toBe(2);
+  });
+
+  it("writes nothing when a later batch fails", async () => {
+    async function* failing() {
+      yield [makePosting({ externalId: "1", dedupKey: "k1" })];
+      throw new Error("normalizing batch 2 failed");
+    }
+    await expect(ingestPostings(database.db, sourceA, failing())).rejects.toThrow("normalizing batch 2 failed");
+    expect(await database.db.posting.count()).toBe(0);
+    expect(await database.db.sighting.count()).toBe(0);
+  });
 });

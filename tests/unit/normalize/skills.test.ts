@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SKILL_FAMILIES, SKILL_FAMILY_NAMES, SKILLS, SKILLS_BY_ID, skillPhrase } from "@/lib/normalize/skill-taxonomy";
-import { extractSkills, matchSkills } from "@/lib/normalize/skills";
+import { extractPostingSkills, extractSkills, matchSkills } from "@/lib/normalize/skills";
+import { syntheticRawPostings } from "@/bench/lib/synthetic";
+import { sanitizeDescription, textFromSanitized } from "@/lib/normalize/description";
 
 describe("skill taxonomy", () => {
   it("has about eighty reviewed skills with stable slug ids", () => {
@@ -127,5 +129,26 @@ describe("extractSkills", () => {
     expect(found).toBeGreaterThan(0);
     // About 0.6 s of CPU here; the bound leaves room for a slower machine.
     expect((user + system) / 1000).toBeLessThan(4000);
+  });
+});
+
+describe("extractPostingSkills", () => {
+  it("ranks a title and description's skills as one scan of both would", () => {
+    const cases: [string, string][] = [
+      ["Staff ML Engineer, PyTorch", "You will use Kubernetes, Ray and PyTorch. Kubernetes twice: kubernetes."],
+      ["Senior MLE (CUDA, Triton)", "Write CUDA kernels. Serve with vLLM and TensorRT, vLLM again."],
+      ["Engineer", ""],
+      ["Go and Rust engineer", "Languages: Go, Rust, Python. We deploy on AWS and GCP with Terraform."],
+    ];
+    for (const raw of syntheticRawPostings(200, { seed: 5, idPrefix: "S" })) {
+      cases.push([raw.title, textFromSanitized(sanitizeDescription(raw.descriptionHtml ?? ""))]);
+    }
+    let withSkills = 0;
+    for (const [title, description] of cases) {
+      const expected = extractSkills(`${title}\n${description}`);
+      if (expected.length > 0) withSkills++;
+      expect(extractPostingSkills(title, description ? matchSkills(description) : []), title).toEqual(expected);
+    }
+    expect(withSkills).toBeGreaterThan(150);
   });
 });
