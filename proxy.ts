@@ -1,12 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { cookiePolicy } from "@/lib/auth/cookies";
+import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { isCacheable, PageCache } from "@/lib/security/page-cache";
+
+const pageCache = env().PAGE_CACHE_ORIGIN ? new PageCache(env().PAGE_CACHE_ORIGIN!) : null;
+const sessionCookie = cookiePolicy(env().SITE_URL).names.session_token;
 
 /**
- * Every page gets its own nonce: set on the request, Next.js reads it from the
+ * An anonymous visitor's listing comes from the page cache (lib/security/page-cache.ts). Every
+ * other page gets its own nonce: set on the request, Next.js reads it from the
  * Content-Security-Policy header while rendering and puts it on its scripts; set on the response,
  * the browser runs only those. (The other security headers come from next.config.ts.)
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (pageCache && isCacheable(request, sessionCookie)) return pageCache.respond(request.nextUrl.pathname, request.nextUrl.search);
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { Suspense } from "react";
 import { EmptyState } from "@/components/listing/empty-state";
 import { FilterPanel } from "@/components/listing/filter-panel";
@@ -35,7 +35,7 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
 
 async function Results({ params }: { params: ReturnType<typeof parseListingParams> }) {
   const now = new Date();
-  const { page, facets } = await searchListingsFor(params, await cookies(), now);
+  const { page, facets } = await searchListingsFor(params, { cookies: await cookies(), headers: await headers() }, now);
   const next = page.nextCursor ? `/?${filterToSearchParams(params.filter, page.nextCursor).toString()}` : null;
   const first = params.cursor ? `/?${filterToSearchParams(params.filter).toString()}` : null;
   return (

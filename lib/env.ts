@@ -17,6 +17,11 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL, used in emails, feeds, canonical links. */
   SITE_URL: z.url().default("http://localhost:3000"),
+  /**
+   * Where this server itself answers (http://127.0.0.1:PORT): set, anonymous listing pages are
+   * cached as HTML and a miss is rendered through it. `npm start` sets it.
+   */
+  PAGE_CACHE_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   /** Named in the scrapers' User-Agent so board operators can reach us. */
   CONTACT_URL: z.url().default("https://github.com/mlradar/mlradar"),
   SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),

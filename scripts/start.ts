@@ -67,7 +67,9 @@ async function main(): Promise<number> {
   const built = await buildIfStale(childEnv);
   if (built !== 0) return built;
   console.log(`serving http://localhost:${config.PORT}`);
-  return runNode([nextBin, "start", "-p", String(config.PORT)], childEnv);
+  // The page cache renders a miss through the server itself, on the loopback address.
+  const pageCacheOrigin = config.PAGE_CACHE_ORIGIN ?? `http://127.0.0.1:${config.PORT}`;
+  return runNode([nextBin, "start", "-p", String(config.PORT)], { ...childEnv, PAGE_CACHE_ORIGIN: pageCacheOrigin });
 }
 
 main()

@@ -57,7 +57,7 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
   const origin = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, SITE_URL: origin, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, SITE_URL: origin, PAGE_CACHE_ORIGIN: origin, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => {

@@ -4,6 +4,7 @@ import { unstable_cache } from "next/cache";
 import { cookiePolicy } from "@/lib/auth/cookies";
 import { ensureDatabase, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { PAGE_RENDER_HEADER } from "@/lib/security/page-cache";
 import { countFacets, listPostings, type Facets, type ListingPage } from "./listing";
 import { filterToSearchParams, parseListingParams, type ListingParams } from "./listing-params";
 
@@ -47,9 +48,14 @@ export async function searchListingsCached(params: ListingParams): Promise<Listi
 
 /**
  * Anonymous visitors share cached listing data (it changes only when the scrapers run); a visitor
- * with a session cookie gets it fresh, e.g. right after following an alert email.
+ * with a session cookie gets it fresh, e.g. right after following an alert email, and so does the
+ * page cache's own render (the HTML it keeps is the cache then).
  */
-export async function searchListingsFor(params: ListingParams, cookies: { has(name: string): boolean }, now = new Date()): Promise<ListingResult> {
-  const signedIn = cookies.has(cookiePolicy(env().SITE_URL).names.session_token);
-  return signedIn ? searchListings(params, now) : searchListingsCached(params);
+export async function searchListingsFor(
+  params: ListingParams,
+  request: { cookies: { has(name: string): boolean }; headers: { has(name: string): boolean } },
+  now = new Date(),
+): Promise<ListingResult> {
+  const fresh = request.cookies.has(cookiePolicy(env().SITE_URL).names.session_token) || request.headers.has(PAGE_RENDER_HEADER);
+  return fresh ? searchListings(params, now) : searchListingsCached(params);
 }

@@ -25,17 +25,24 @@ export function createNonce(): string {
 
 /**
  * The policy for one response. Scripts: only those carrying this response's nonce, and what they
- * load ('strict-dynamic'); a JSON-LD block is data, not script, so it needs none. Styles allow
- * inline ones: server-rendered style attributes (charts, the unsubscribe page) cannot carry a
- * nonce, and CSS cannot run script in today's browsers. Nothing may frame the site.
+ * load ('strict-dynamic'); a JSON-LD block is data, not script, so it needs none.
  */
 export function contentSecurityPolicy(nonce: string, options: { development?: boolean } = {}): string {
   const script = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"];
   // React's development build evaluates code for its error overlays; production never does.
   if (options.development) script.push("'unsafe-eval'");
+  return policyWithScripts(script);
+}
+
+/**
+ * The policy with these script sources. Styles allow inline ones: server-rendered style attributes
+ * (charts, the unsubscribe page) cannot carry a nonce, and CSS cannot run script in today's
+ * browsers. Nothing may frame the site.
+ */
+export function policyWithScripts(scriptSources: readonly string[]): string {
   return [
     "default-src 'self'",
-    `script-src ${script.join(" ")}`,
+    `script-src ${scriptSources.join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

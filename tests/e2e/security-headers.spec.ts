@@ -2,6 +2,7 @@
  * Security headers on pages, the API and the feed, and the pages still working in Chromium under
  * the Content-Security-Policy (no violation reported, hydration and navigation intact).
  */
+import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 
 const STATIC_HEADERS: Record<string, RegExp> = {
@@ -22,17 +23,22 @@ function directives(policy: string): Map<string, string[]> {
   );
 }
 
-function expectStrictPolicy(policy: string | undefined, where: string): string {
+function expectStrictPolicy(policy: string | undefined, where: string): string[] {
   expect(policy, `${where}: Content-Security-Policy`).toBeTruthy();
   const parsed = directives(policy!);
   const scripts = parsed.get("script-src") ?? parsed.get("default-src") ?? [];
   expect(scripts, where).not.toContain("'unsafe-inline'");
   expect(scripts, where).not.toContain("'unsafe-eval'");
-  expect(scripts.some((source) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(source)), `${where}: a nonce`).toBe(true);
   expect(parsed.get("frame-ancestors"), where).toEqual(["'none'"]);
   expect(parsed.get("object-src"), where).toEqual(["'none'"]);
   expect(parsed.get("base-uri"), where).toEqual(["'none'"]);
-  return scripts.find((source) => source.startsWith("'nonce-"))!;
+  return scripts;
+}
+
+function expectNonce(scripts: string[], where: string): string {
+  const nonce = scripts.find((source) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(source));
+  expect(nonce, `${where}: a nonce`).toBeTruthy();
+  return nonce!;
 }
 
 /** CSP violations, console errors and page errors from the moment this is called. */
@@ -67,10 +73,13 @@ test.describe("security headers", () => {
   test("every page response has a strict policy with a fresh nonce, and Next's scripts carry it", async ({ page, request }) => {
     const posting = await firstPostingPath(page);
     const nonces = new Set<string>();
+    // A signed-in visitor's listing is rendered for them (the anonymous one is cached: see below).
+    const session = { cookie: "mlradar.session=anything" };
     for (const path of ["/", posting, "/role", "/sources", "/sign-in", "/api/v1/postings", "/feed.xml"]) {
       for (let round = 0; round < 2; round++) {
-        const response = await request.get(path);
-        const nonce = expectStrictPolicy(response.headers()["content-security-policy"], path);
+        const response = await request.get(path, { headers: path === "/" ? session : {} });
+        expect(response.headers()["x-mlradar-cache"], path).toBeUndefined();
+        const nonce = expectNonce(expectStrictPolicy(response.headers()["content-security-policy"], path), path);
         expect(nonces.has(nonce), `${path}: nonce reused`).toBe(false);
         nonces.add(nonce);
         if (!path.startsWith("/api") && !path.endsWith(".xml")) {
@@ -83,6 +92,25 @@ test.describe("security headers", () => {
           }
         }
       }
+    }
+  });
+
+  test("the anonymous listing is served from the page cache under a policy naming exactly the hashes of Next's inline scripts", async ({ request }) => {
+    const path = "/?sort=newest&remote=remote";
+    let policy: string | undefined;
+    for (let round = 0; round < 2; round++) {
+      const response = await request.get(path);
+      expect(response.status()).toBe(200);
+      if (round === 1) expect(response.headers()["x-mlradar-cache"]).toBe("HIT");
+      const scripts = expectStrictPolicy(response.headers()["content-security-policy"], path);
+      expect(scripts.some((source) => source.startsWith("'nonce-"))).toBe(false);
+      const inline = [...(await response.text()).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\bsrc=|application\/ld\+json/.test(attributes!));
+      expect(inline.length).toBeGreaterThan(0);
+      const hashes = inline.map(([, , body]) => `'sha256-${createHash("sha256").update(body!).digest("base64")}'`);
+      expect(new Set(scripts.filter((source) => source.startsWith("'sha256-")))).toEqual(new Set(hashes));
+      policy ??= response.headers()["content-security-policy"];
+      expect(response.headers()["content-security-policy"]).toBe(policy);
+      for (const [name, value] of Object.entries(STATIC_HEADERS)) expect(response.headers()[name], name).toMatch(value);
     }
   });
 
@@ -114,23 +142,25 @@ test.describe("security headers", () => {
     expect(problems).toEqual([]);
   });
 
-  test("an inline script without the nonce is refused by Chromium (the policy is enforced, not only sent)", async ({ page }) => {
-    const problems = watch(page);
-    // What a stored XSS would look like: markup added to our HTML, our headers (and policy) unchanged.
-    await page.route("**/role", async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace("</body>", "<script>window.__injected = true</script><img src=x onerror=\"window.__injected = true\"></body>");
-      await route.fulfill({ response, body: html });
+  for (const path of ["/role", "/"]) {
+    test(`an injected inline script is refused by Chromium on ${path} (the policy is enforced, not only sent)`, async ({ page }) => {
+      const problems = watch(page);
+      // What a stored XSS would look like: markup added to our HTML, our headers (and policy) unchanged.
+      await page.route((url) => url.pathname === path, async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace("</body>", "<script>window.__injected = true</script><img src=x onerror=\"window.__injected = true\"></body>");
+        await route.fulfill({ response, body: html });
+      });
+      await page.goto(path);
+      await page.waitForLoadState("load");
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+      expect(problems.filter((problem) => /Content Security Policy/i.test(problem)).length).toBeGreaterThanOrEqual(2);
+      // Next's own scripts still ran: the page hydrated and navigates on the client.
+      await page.getByRole("link", { name: "Sources" }).click();
+      await page.waitForURL(/\/sources$/);
     });
-    await page.goto("/role");
-    await page.waitForLoadState("load");
-    await page.waitForTimeout(200);
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
-    expect(problems.filter((problem) => /Content Security Policy/i.test(problem)).length).toBeGreaterThanOrEqual(2);
-    // Next's own scripts still ran: the page hydrated and navigates on the client.
-    await page.getByRole("link", { name: "Sources" }).click();
-    await page.waitForURL(/\/sources$/);
-  });
+  }
 
   test("the site refuses to be framed", async ({ page }) => {
     await page.goto("/");

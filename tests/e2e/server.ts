@@ -24,6 +24,7 @@ const childEnv = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   // tests/e2e/admin-signed-in.spec.ts signs in as this address.
   ADMIN_EMAILS: "admin-e2e@example.test",
+  PAGE_CACHE_ORIGIN: `http://127.0.0.1:${port}`,
 };
 writeE2eState(port, { databaseUrl: database.url, smtpUrl: mail.url, mailDir: mail.dir, authSecret: childEnv.AUTH_SECRET, siteUrl: childEnv.SITE_URL });
 let code = await buildIfStale(childEnv);
