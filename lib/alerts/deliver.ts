@@ -5,12 +5,16 @@ import { buildAlertEmail, type AlertEmailPosting } from "./alert-email";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { renderEmailStatic } from "./static-render";
 import { classifySendError } from "./send-errors";
+import { sendAndRecord } from "./send-gate";
 import type { MailTransport } from "./transport";
 
 export interface DeliverOptions {
   /** Rows claimed per round trip. */
   batchSize?: number;
-  /** Messages in flight at once (the SMTP pool spreads them over its connections). */
+  /**
+   * Deliveries being prepared at once (claimed, checked, rendered). Their sends go one at a time through
+   * this process's send gate, so a crash leaves at most one message accepted by the server and not recorded.
+   */
   concurrency?: number;
   /** How long a claim holds; a sender that dies mid-send leaves the row to be retried after it. */
   leaseMs?: number;
@@ -29,6 +33,8 @@ export interface DeliverResult {
   suppressed: number;
   /** Not sent because the search was paused or every posting closed meanwhile. */
   skipped: number;
+  /** Not sent yet: its turn at the send gate came too late in its claim; given back to be claimed again, the attempt not counted. */
+  deferred: number;
 }
 
 interface ClaimedDelivery {
@@ -47,6 +53,8 @@ interface Context {
   siteUrl: string;
   secret: string;
   random: () => number;
+  /** Date.now() after which a message is no longer handed to the server: what is left of the claim is kept for recording it. */
+  sendBy: number;
   /** Date.now() by which a sent message must be recorded: before the claim can lapse and another sender takes the row. */
   recordBy: number;
 }
@@ -60,10 +68,12 @@ class UnrecordedSendError extends Error {
  * Send every due outbox row. Rows are claimed with FOR UPDATE SKIP LOCKED (parallel senders never
  * take the same row) and a lease (a crashed sender's row is taken again once it expires). What
  * this guarantees: nothing is lost; no duplicate without a crash; a crash between the server's
- * 250 and our commit resends once, with the same Message-ID.
+ * 250 and our commit resends once, with the same Message-ID. Claiming and rendering run `concurrency`
+ * deliveries at once, but "send, then commit that it was sent" runs for one message at a time per
+ * process (send-gate.ts): a crash resends at most one message, not one per pooled connection.
  */
 export async function deliverDue(db: Db, transport: MailTransport, now: Date, options: DeliverOptions = {}): Promise<DeliverResult> {
-  const result: DeliverResult = { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
+  const result: DeliverResult = { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0, deferred: 0 };
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 8;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
@@ -71,6 +81,7 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
     siteUrl: options.siteUrl ?? env().SITE_URL,
     secret: options.secret ?? authSecret(),
     random: options.random ?? Math.random,
+    sendBy: 0,
     recordBy: 0,
   };
   // Workers take deliveries one at a time; the one that finds none left claims the next batch while
@@ -88,7 +99,9 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
         exhausted = true;
         return;
       }
-      const batchContext = { ...context, recordBy: claimedAt + leaseMs / 2 };
+      // Sends queue at the gate; one whose turn comes after a quarter of the claim is given back rather than
+      // risk a send that could not be recorded before the claim lapses (another sender would send it again).
+      const batchContext = { ...context, sendBy: claimedAt + leaseMs / 4, recordBy: claimedAt + leaseMs / 2 };
       const postings = await openPostingsOf(db, claimed.map((delivery) => delivery.id));
       for (const delivery of claimed) queue.push({ delivery, postings: postings.get(delivery.id) ?? [], context: batchContext });
     })().finally(() => (claiming = null)));
@@ -192,27 +205,39 @@ async function deliverOne(
     siteUrl: context.siteUrl,
     secret: context.secret,
   }, renderEmailStatic);
-  try {
-    await transport.send(mail);
-  } catch (error) {
-    const failure = classifySendError(error);
-    if (failure.kind === "temporary") return retryLater(db, delivery, now, failure.message, context.random);
+  // The gate holds from before the message is handed over until its commit: a process killed at any moment
+  // has at most one message the server may have accepted and we did not record.
+  const sending = await sendAndRecord(async (): Promise<"sent" | "deferred" | { error: unknown }> => {
+    if (Date.now() > context.sendBy) return "deferred";
+    try {
+      await transport.send(mail);
+    } catch (error) {
+      return { error };
+    }
+    // One statement, committed the moment the server has said 250: the window for a duplicate stays this small.
+    // The message is out whatever the database says now, so a failed commit (a database restart) is retried
+    // while the claim holds rather than reported as a failed send.
+    await untilRecorded(context.recordBy, () => db.$executeRaw`
+      WITH searched AS (UPDATE saved_search SET last_sent_at = ${now} WHERE id = ${delivery.saved_search_id})
+      UPDATE alert_delivery SET status = 'sent', locked_until = NULL, last_error = NULL, message_id = ${mail.messageId ?? null}, sent_at = ${now}
+      WHERE id = ${delivery.id}`);
+    return "sent";
+  });
+  if (sending === "sent") return "sent";
+  if (sending === "deferred") {
     await db.$executeRaw`
-      WITH suppressed AS (
-        UPDATE "user" SET suppressed_at = ${now}, suppressed_reason = ${failure.message}
-        WHERE id = ${delivery.user_id} AND suppressed_at IS NULL
-      )
-      UPDATE alert_delivery SET status = 'failed', locked_until = NULL, last_error = ${failure.message} WHERE id = ${delivery.id}`;
-    return "failed";
+      UPDATE alert_delivery SET status = 'pending', locked_until = NULL, attempts = attempts - 1 WHERE id = ${delivery.id} AND status = 'sending'`;
+    return "deferred";
   }
-  // One statement, committed the moment the server has said 250: the window for a duplicate stays this small.
-  // The message is out whatever the database says now, so a failed commit (a database restart) is retried
-  // while the claim holds rather than reported as a failed send.
-  await untilRecorded(context.recordBy, () => db.$executeRaw`
-    WITH searched AS (UPDATE saved_search SET last_sent_at = ${now} WHERE id = ${delivery.saved_search_id})
-    UPDATE alert_delivery SET status = 'sent', locked_until = NULL, last_error = NULL, message_id = ${mail.messageId ?? null}, sent_at = ${now}
-    WHERE id = ${delivery.id}`);
-  return "sent";
+  const failure = classifySendError(sending.error);
+  if (failure.kind === "temporary") return retryLater(db, delivery, now, failure.message, context.random);
+  await db.$executeRaw`
+    WITH suppressed AS (
+      UPDATE "user" SET suppressed_at = ${now}, suppressed_reason = ${failure.message}
+      WHERE id = ${delivery.user_id} AND suppressed_at IS NULL
+    )
+    UPDATE alert_delivery SET status = 'failed', locked_until = NULL, last_error = ${failure.message} WHERE id = ${delivery.id}`;
+  return "failed";
 }
 
 async function untilRecorded(recordBy: number, record: () => Promise<unknown>): Promise<void> {

@@ -325,6 +325,70 @@ describe("alerts from ingest to inbox", () => {
     expect(smtp.messages[0]!.parsed.messageId).toBe(smtp.messages[1]!.parsed.messageId);
   });
 
+  /** A transport standing in for the server: each send takes `sendMs`; it records what was accepted, and when. */
+  function slowServer(sendMs: number) {
+    const accepted: string[] = [];
+    const state = { inFlight: 0, mostInFlight: 0, mostUnrecorded: 0 };
+    const server: MailTransport = {
+      kind: "smtp",
+      send: async (mail) => {
+        state.inFlight++;
+        state.mostInFlight = Math.max(state.mostInFlight, state.inFlight);
+        // Everything accepted before this message is committed as sent by now, or a crash here would resend it too.
+        const recorded = await database.db.alertDelivery.count({ where: { status: "sent", messageId: { in: accepted } } });
+        state.mostUnrecorded = Math.max(state.mostUnrecorded, accepted.length - recorded + 1);
+        await new Promise((resolve) => setTimeout(resolve, sendMs));
+        accepted.push(mail.messageId!);
+        state.inFlight--;
+      },
+      close: () => {},
+    };
+    return { server, accepted, state };
+  }
+
+  async function dueDeliveries(count: number, label: string) {
+    const users = await Promise.all(Array.from({ length: count }, (_, i) => createUser(database.db, `${label}${i}@example.test`)));
+    await Promise.all(users.map((user) => createSearch(database.db, user, {}, { name: `Search ${user}` })));
+    await matchNewPostings(database.db, await ingest(database.db, [makePosting({ externalId: label })], T0), T0);
+    await scheduleDeliveries(database.db, T0);
+  }
+
+  it("hands the server one message at a time, each committed as sent before the next, even from two calls at once", async () => {
+    await dueDeliveries(24, "gate");
+    const { server, accepted, state } = slowServer(5);
+    // Two calls in one process, as when the worker runs a second deliver-alerts job beside the first.
+    const results = await Promise.all([
+      deliverDue(database.db, server, T0, { ...options, concurrency: 8, batchSize: 6 }),
+      deliverDue(database.db, server, T0, { ...options, concurrency: 8, batchSize: 6 }),
+    ]);
+    expect(results[0]!.sent + results[1]!.sent).toBe(24);
+    expect(results[0]!.sent).toBeGreaterThan(0);
+    expect(results[1]!.sent).toBeGreaterThan(0);
+    expect(new Set(accepted).size).toBe(24);
+    // A process killed at any moment has at most one message accepted and not recorded: at most one copy resent.
+    expect(state.mostInFlight).toBe(1);
+    expect(state.mostUnrecorded).toBe(1);
+  });
+
+  it("gives a claimed delivery back unsent when its turn to send comes late in its claim, without counting an attempt", async () => {
+    await dueDeliveries(10, "late");
+    const { server, accepted } = slowServer(100);
+    // A 2 s claim: sends may start up to 0.5 s into it, so about five of the ten go out and the others wait too long.
+    const deliver = () => deliverDue(database.db, server, T0, { ...options, concurrency: 8, leaseMs: 2_000 });
+    const first = await deliver();
+    expect(first.deferred).toBeGreaterThan(0);
+    expect(first.sent + first.deferred).toBe(10);
+    expect(accepted).toHaveLength(first.sent);
+    // Given back as they were, for the next pass: pending, due, no attempt counted.
+    const givenBack = await database.db.alertDelivery.findMany({ where: { status: { not: "sent" } }, select: { status: true, attempts: true, lockedUntil: true } });
+    expect(givenBack).toEqual(Array(first.deferred).fill({ status: "pending", attempts: 0, lockedUntil: null }));
+    for (let pass = 0; pass < 10 && (await database.db.alertDelivery.count({ where: { status: { not: "sent" } } })) > 0; pass++) await deliver();
+    expect(new Set(accepted).size).toBe(10);
+    expect(accepted).toHaveLength(10);
+    const rows = await database.db.alertDelivery.findMany({ select: { status: true, attempts: true } });
+    expect(rows).toEqual(Array(10).fill({ status: "sent", attempts: 1 }));
+  });
+
   it("lists at most 10 postings, at most 3 per company, and links to all of them", async () => {
     const user = await createUser(database.db, "many@example.test");
     await createSearch(database.db, user, {});
