@@ -65,7 +65,10 @@ export async function startFaultSites(): Promise<FaultSites> {
   lines.on("line", (line) => {
     const message = JSON.parse(line) as { ready?: Record<FaultName, string>; id?: number };
     if (message.ready) ready(message.ready);
-    else if (message.id !== undefined) waiting.get(message.id)?.(message), waiting.delete(message.id);
+    else if (message.id !== undefined) {
+      waiting.get(message.id)?.(message);
+      waiting.delete(message.id);
+    }
   });
   const exited = new Promise<void>((resolve) =>
     child.once("exit", (code) => {
