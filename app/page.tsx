@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
-import { Suspense } from "react";
 import { EmptyState } from "@/components/listing/empty-state";
 import { FilterPanel } from "@/components/listing/filter-panel";
 import { IgnoredParams } from "@/components/listing/ignored-params";
@@ -21,14 +20,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ListingsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = parseListingParams(await searchParams);
-  const key = filterToSearchParams(params.filter, params.cursor).toString();
   return (
     <>
       <IgnoredParams ignored={params.ignored} />
       <SaveSearchButton filter={params.filter} />
-      <Suspense key={key} fallback={<p className="text-sm text-slate-600">Loading postings…</p>}>
-        <Results params={params} />
-      </Suspense>
+      <Results params={params} />
     </>
   );
 }
@@ -39,12 +35,10 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
   const next = page.nextCursor ? `/?${filterToSearchParams(params.filter, page.nextCursor).toString()}` : null;
   const first = params.cursor ? `/?${filterToSearchParams(params.filter).toString()}` : null;
   return (
-    // One filter form: beside the results on wide screens, after them on phones (with a jump link).
+    // One filter form: beside the results on wide screens, after them on phones (with a jump link). It
+    // comes after the results in the document too, so a page painted while still arriving never moves them.
     <div className="grid gap-6 md:grid-cols-[18rem_1fr]">
-      <aside id="filters" className="order-2 md:order-1">
-        <FilterPanel filter={params.filter} facets={facets} />
-      </aside>
-      <section aria-labelledby="results-heading" className="order-1 md:order-2">
+      <section aria-labelledby="results-heading" className="md:col-start-2 md:row-start-1">
         <a href="#filters" className="mb-2 inline-block text-sm md:hidden">
           Filters ↓
         </a>
@@ -75,6 +69,9 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
           )}
         </nav>
       </section>
+      <aside id="filters" className="md:col-start-1 md:row-start-1">
+        <FilterPanel filter={params.filter} facets={facets} />
+      </aside>
     </div>
   );
 }
