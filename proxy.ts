@@ -14,7 +14,14 @@ const sessionCookie = cookiePolicy(env().SITE_URL).names.session_token;
  * the browser runs only those. (The other security headers come from next.config.ts.)
  */
 export async function proxy(request: NextRequest) {
-  if (pageCache && isCacheable(request, sessionCookie)) return pageCache.respond(request.nextUrl.pathname, request.nextUrl.search);
+  if (pageCache && isCacheable(request, sessionCookie)) {
+    try {
+      return await pageCache.respond(request.nextUrl.pathname, request.nextUrl.search);
+    } catch (error) {
+      // The render through PAGE_CACHE_ORIGIN failed (a wrong origin, say): this visitor's page is rendered as a signed-in one is.
+      console.error(`page cache: ${request.nextUrl.pathname}${request.nextUrl.search}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);

@@ -17,12 +17,16 @@ function newestMtime(dir: string): number {
 }
 
 /** A build older than any source file it contains is rebuilt, so `npm start` never serves stale code. */
-export function buildIsStale(): boolean {
+export function buildIsStale(root = process.cwd()): boolean {
   const buildId = path.join(root, ".next/BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "scrapers", "public"].map((d) => newestMtime(path.join(root, d)));
-  const configs = ["package.json", "next.config.ts", "postcss.config.mjs"].map((f) => statSync(path.join(root, f)).mtimeMs);
+  // proxy.ts is compiled into the build too, from the project root.
+  const configs = ["package.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "proxy.ts"]
+    .map((f) => path.join(root, f))
+    .filter((f) => existsSync(f))
+    .map((f) => statSync(f).mtimeMs);
   return Math.max(...sources, ...configs) > built;
 }
 

@@ -104,6 +104,18 @@ describe("PageCache", () => {
     }
   });
 
+  it("rejects when the render cannot be reached, keeps nothing, and tries again on the next request", async () => {
+    let calls = 0;
+    const cache = new PageCache("http://127.0.0.1:1", Date.now, async () => {
+      calls++;
+      throw new TypeError("fetch failed");
+    });
+    await expect(cache.respond("/", "")).rejects.toThrow("fetch failed");
+    await expect(cache.respond("/", "")).rejects.toThrow("fetch failed");
+    expect(calls).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+
   it("keeps at most 2,000 pages, dropping the oldest", async () => {
     const { cache } = harness(okPage, 0);
     for (let i = 0; i < 2_050; i++) await cache.respond("/", `?q=${i}`);
