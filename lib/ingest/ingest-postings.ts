@@ -102,19 +102,23 @@ export async function ingestPostings(
   const unchangedRaw = options.unchangedExternalIds ?? [];
   const counts: IngestCounts = { fetched: unchangedRaw.length, new: 0, updated: 0, unchanged: unchangedRaw.length, closed: 0, suspicious: false, newPostingIds: [] };
 
+  const batches = Array.isArray(postings) ? [postings][Symbol.iterator]() : postings[Symbol.asyncIterator]();
+  // The first batch is produced before the transaction opens: a run of one batch (most runs) holds its
+  // transaction only while writing, which matters on the embedded database, where it holds the only session.
+  let next = await batches.next();
   await db.$transaction(
     async (tx) => {
       const writer = new RunWriter(tx, sourceId, now, options.rawHashes, counts);
-      let writing: Promise<void> = Promise.resolve();
-      for await (const batch of Array.isArray(postings) ? [postings] : postings) {
-        await writing;
-        writing = writer.write(batch);
-        // Awaited on the next turn or after the loop; until then a failure must not count as unhandled.
+      while (!next.done) {
+        const writing = writer.write(next.value);
+        // Awaited below; until then a failure must not count as unhandled.
         writing.catch(() => undefined);
         // Let the batch's first statement reach the database before the next batch is produced.
         await setImmediate();
+        const following = await batches.next();
+        await writing;
+        next = following;
       }
-      await writing;
 
       if (unchangedRaw.length) {
         await tx.$executeRaw`

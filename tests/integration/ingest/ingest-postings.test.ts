@@ -124,6 +124,30 @@ describe("ingestPostings", () => {
     expect(await database.db.company.count()).toBe(2);
   });
 
+  it("produces the first batch before opening the transaction, and later ones while writing", async () => {
+    const events: string[] = [];
+    const { db } = database;
+    // Records when the run's transaction opens relative to the batches being produced.
+    const watched = new Proxy(db, {
+      get(target, property) {
+        if (property !== "$transaction") return Reflect.get(target, property);
+        return (...args: Parameters<typeof db.$transaction>) => {
+          events.push("transaction");
+          return target.$transaction(...args);
+        };
+      },
+    });
+    async function* batches() {
+      events.push("batch 1");
+      yield [makePosting({ externalId: "1", dedupKey: "k1" })];
+      events.push("batch 2");
+      yield [makePosting({ externalId: "2", dedupKey: "k2" })];
+    }
+    const counts = await ingestPostings(watched, sourceA, batches());
+    expect(events).toEqual(["batch 1", "transaction", "batch 2"]);
+    expect(counts).toMatchObject({ fetched: 2, new: 2 });
+  });
+
   it("writes nothing when a later batch fails", async () => {
     async function* failing() {
       yield [makePosting({ externalId: "1", dedupKey: "k1" })];
