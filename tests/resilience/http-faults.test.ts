@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient, type HttpClient } from "@/lib/http";
 import { runSource, type RunSummary } from "@/lib/ingest/run-source";
@@ -110,6 +111,9 @@ describe("a scrape with faulty sources", () => {
 
   /** One round: every source at once; the healthy sources' wall time is measured on its own. */
   async function round(withFaulty: boolean) {
+    // Every round starts with rested hosts: a round right after another would otherwise wait out the
+    // spacing after the previous round's last request, and only for some rounds.
+    await sleep(SPACING_MS);
     for (const site of healthy) site.exchanges.length = 0;
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -171,7 +175,8 @@ describe("a scrape with faulty sources", () => {
         (expected.reason !== undefined && !expected.reason.test(run.error?.reason ?? ""))
       );
     });
-    const survived = unexpected.length === 0 && lost === 0 && duplicates === 0 && healthyFailures === 0 && maxWaitWithFaults < SLOT_HELD_MS;
+    const survived =
+      unexpected.length === 0 && lost === 0 && duplicates === 0 && healthyFailures === 0 && maxWaitWithFaults < SLOT_HELD_MS && ratio <= 1.1;
     recordResilience({
       scenario: "http-faults",
       runs: PAIRS * 2,
@@ -216,12 +221,11 @@ describe("a scrape with faulty sources", () => {
     expect(duplicates).toBe(0);
     // Throughput: faulty sources never occupy the healthy hosts' slots. A healthy request waits for its own
     // host's spacing and nothing else; a slot shared with a faulty host would make it wait out a Retry-After
-    // (1 s) or a drip's timeout (2.5 s). The wall-time ratio is in the notes, not asserted against the 10%
-    // of issue #8: with the fault servers in their own process it still measured 1.07 to 1.11 (medians of 5
-    // pairs, on PGlite and on PostgreSQL, load 5 to 7 on 2 cores), because the faulty runs' own scraping
-    // (reading and decompressing up to the 5 MB cap, parsing, recording their runs) shares this event loop
-    // with the healthy ones, as it does in the worker: about 50 ms more at each of a healthy source's 7
-    // spaced steps. That is CPU, not a slot the faulty hosts hold, and at 1.10 it is noise either way.
-    expect(maxWaitWithFaults, `healthy wall time with faults ${withFaults.map(Math.round).join(", ")} ms; without ${baseline.map(Math.round).join(", ")} ms`).toBeLessThan(SLOT_HELD_MS);
+    // (1 s) or a drip's timeout (2.5 s).
+    const times = `healthy wall time with faults ${withFaults.map(Math.round).join(", ")} ms; without ${baseline.map(Math.round).join(", ")} ms`;
+    expect(maxWaitWithFaults, times).toBeLessThan(SLOT_HELD_MS);
+    // And the healthy sources' throughput drops by at most 10% (issue #8): the faulty runs' own work (reading
+    // and decompressing up to the 5 MB cap, recording their runs) shares this process, as in the worker.
+    expect(ratio, times).toBeLessThanOrEqual(1.1);
   });
 });
