@@ -176,7 +176,12 @@ function rankMentions(hits: Iterable<Pick<Hit, "id" | "index">>): SkillMention[]
       mentions.set(hit.id, { id: hit.id, count: 1, firstIndex: hit.index });
     }
   }
-  return [...mentions.values()].sort((a, b) => b.count - a.count || a.firstIndex - b.firstIndex);
+  return [...mentions.values()].sort(byMentions);
+}
+
+/** Most mentioned first; ties: first mentioned first. */
+function byMentions(a: SkillMention, b: SkillMention): number {
+  return b.count - a.count || a.firstIndex - b.firstIndex;
 }
 
 /** Skill slugs mentioned in the text, most mentioned first (ties: first mentioned first). */
@@ -189,11 +194,13 @@ export function extractSkills(text: string): string[] {
  * most of the cost). Each part is scanned on its own, so no context spans from title to description.
  */
 export function extractPostingSkills(title: string, descriptionMentions: readonly SkillMention[]): string[] {
+  // The description comes after the title, as if the two were one text.
   const offset = title.length + 1;
-  const hits: Pick<Hit, "id" | "index">[] = hitsIn(title);
+  const mentions = new Map(rankMentions(hitsIn(title)).map((mention) => [mention.id, mention]));
   for (const mention of descriptionMentions) {
-    // A description mention stands for `count` hits, the first at firstIndex: enough to rank them.
-    for (let i = 0; i < mention.count; i++) hits.push({ id: mention.id, index: offset + mention.firstIndex });
+    const inTitle = mentions.get(mention.id);
+    if (inTitle) inTitle.count += mention.count;
+    else mentions.set(mention.id, { ...mention, firstIndex: offset + mention.firstIndex });
   }
-  return rankMentions(hits).map((mention) => mention.id);
+  return [...mentions.values()].sort(byMentions).map((mention) => mention.id);
 }
