@@ -36,7 +36,7 @@ export default async function CompanyPage({ params }: { params: Params }) {
         </p>
       )}
       <p className="mt-2 text-sm text-slate-700">
-        {page.items.length} open ML roles shown ({company._count.postings} open postings in all).
+        {page.items.length} open ML roles shown, adjacent ones (data science, ML management) included ({company._count.postings} open postings in all).
       </p>
       {page.items.length > 0 && (
         <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
