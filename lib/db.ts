@@ -43,8 +43,15 @@ function currentUrl(): string {
   return url;
 }
 
+/**
+ * Prisma's defaults (2 s to start a transaction, 5 s to finish one) are short on a busy database: on
+ * the embedded one another run's ingest holds the only session for seconds, and a 100-kill run saw
+ * scrape runs and the scheduler fail only because their transaction could not start in time.
+ */
+const TRANSACTION_DEFAULTS = { maxWait: 30_000, timeout: 60_000 };
+
 export function createClient(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: TRANSACTION_DEFAULTS });
 }
 
 /** The shared client, (re)created when the URL changes (tests give each file its own database). */

@@ -40,8 +40,7 @@ export async function releaseExpiredLeases(db: Db, now: Date, leaseMs = LEASE_MS
     await failRunsOfSources(tx, sourceIds, now);
     await tx.$executeRaw`SELECT graphile_worker.force_unlock_workers(${ids}::text[])`;
     return ids;
-    // Prisma's 2 s default to start a transaction is short when the database is busy (a big ingest on the embedded one).
-  }, { maxWait: 30_000, timeout: 60_000 });
+  });
 }
 
 /**

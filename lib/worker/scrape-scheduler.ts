@@ -16,13 +16,6 @@ export interface EnqueuedScrape {
 }
 
 /**
- * Prisma's 2 s default to start a transaction is short when the database is busy: on the embedded
- * one a run's ingest holds the only connection, and a RESILIENCE_KILLS=100 run under load saw the
- * schedule-scrapes job give up after its attempts timed out there.
- */
-const BUSY_DATABASE = { maxWait: 30_000, timeout: 60_000 };
-
-/**
  * Enqueue a scrape for every enabled source whose time has come and move its nextRunAt to the next
  * jittered slot, in one transaction. The source rows are locked (SKIP LOCKED) and nextRunAt moves in
  * the same commit as the enqueue, so however many workers tick at once, a slot is enqueued once.
@@ -54,7 +47,7 @@ export async function enqueueDueScrapes(
       enqueued.push({ sourceId: source.id, dueAt, nextRunAt: next });
     }
     return enqueued;
-  }, BUSY_DATABASE);
+  });
 }
 
 /**
@@ -70,5 +63,5 @@ export async function requestScrapeNow(db: Db, sourceId: number, now: Date, opti
     await tx.$executeRaw`UPDATE source SET next_run_at = GREATEST(next_run_at, ${next}) WHERE id = ${source.id}`;
     await enqueueScrape(tx, { sourceId: source.id, dueAt: now.toISOString() }, { mode: "now", maxAttempts: options.maxAttempts });
     return true;
-  }, BUSY_DATABASE);
+  });
 }
