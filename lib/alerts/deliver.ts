@@ -84,6 +84,10 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
     sendBy: 0,
     recordBy: 0,
   };
+  // The caller's `now`, moved on by the time this call has taken: a backlog takes minutes, and each
+  // batch's lease must run from when it is claimed, or another sender may take rows this one still holds.
+  const startedAt = Date.now();
+  const claimTime = () => new Date(now.getTime() + (Date.now() - startedAt));
   // Workers take deliveries one at a time; the one that finds none left claims the next batch while
   // the others finish their sends, so the SMTP pool does not drain between batches.
   const queue: { delivery: ClaimedDelivery; postings: AlertEmailPosting[]; context: Context }[] = [];
@@ -94,7 +98,7 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
   const refill = () =>
     (claiming ??= (async () => {
       const claimedAt = Date.now();
-      const claimed = await claimDue(db, now, batchSize, leaseMs);
+      const claimed = await claimDue(db, claimTime(), batchSize, leaseMs);
       if (claimed.length === 0) {
         exhausted = true;
         return;

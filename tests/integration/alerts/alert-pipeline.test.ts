@@ -389,6 +389,22 @@ describe("alerts from ingest to inbox", () => {
     expect(rows).toEqual(Array(10).fill({ status: "sent", attempts: 1 }));
   });
 
+  it("leases each batch from when it is claimed, however long the call has run", async () => {
+    await dueDeliveries(24, "long");
+    const { server, accepted } = slowServer(100);
+    // A 2 s claim and batches of 2: this call runs past its first lease while it works through the backlog.
+    const lease = { ...options, concurrency: 2, batchSize: 2, leaseMs: 2_000 };
+    let firstDone = false;
+    const first = deliverDue(database.db, server, T0, lease).finally(() => (firstDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    expect(firstDone).toBe(false);
+    // A second job starts now: the rows the first one claimed a moment ago are not its to take.
+    const second = deliverDue(database.db, server, new Date(T0.getTime() + 2_200), lease);
+    const results = await Promise.all([first, second]);
+    expect(results[0]!.sent + results[1]!.sent).toBe(24);
+    expect(accepted).toHaveLength(24);
+  });
+
   it("lists at most 10 postings, at most 3 per company, and links to all of them", async () => {
     const user = await createUser(database.db, "many@example.test");
     await createSearch(database.db, user, {});
