@@ -1,5 +1,5 @@
 /**
- * The anonymous listing and posting pages as HTML, kept for PAGE_CACHE_SECONDS and served by proxy.ts without
+ * The anonymous listing as HTML, kept for PAGE_CACHE_SECONDS and served by proxy.ts without
  * rendering. A nonce must differ per response, so a cached page carries a hash-based policy
  * instead: the hashes of the inline scripts that bore the render's nonce (the framework's own; a
  * script injected through content never bore it, so it stays blocked), plus 'self' for the
@@ -12,10 +12,8 @@ import { policyWithScripts } from "./headers";
 export const PAGE_CACHE_SECONDS = 60;
 /** Sent on the render a miss makes: the page bypasses this cache and the listing's data cache. */
 export const PAGE_RENDER_HEADER = "x-mlradar-page-render";
-/** The paths whose anonymous HTML is the same for every visitor: the listing and the posting pages. */
-function isCachedPath(pathname: string): boolean {
-  return pathname === "/" || /^\/jobs\/\d{1,12}\/[^/]+$/.test(pathname);
-}
+/** The paths whose anonymous HTML is the same for every visitor. */
+const CACHED_PATHS = new Set(["/"]);
 /** Memory bound: garbage query strings each make an entry, the oldest go first. */
 const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_ENTRIES = 2_000;
@@ -39,7 +37,7 @@ interface CacheableRequest {
 export function isCacheable(request: CacheableRequest, sessionCookie: string): boolean {
   return (
     request.method === "GET" &&
-    isCachedPath(request.nextUrl.pathname) &&
+    CACHED_PATHS.has(request.nextUrl.pathname) &&
     !request.nextUrl.searchParams.has("_rsc") &&
     !request.headers.has("rsc") &&
     !request.headers.has(PAGE_RENDER_HEADER) &&
