@@ -118,13 +118,14 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
         continue;
       }
       const { delivery, postings, context: claimContext } = next;
-      const outcome = await deliverOne(db, transport, delivery, postings, now, claimContext).catch((error: unknown) =>
+      // Sent and retry times are when they happen, not when the call began: a backlog takes minutes.
+      const outcome = await deliverOne(db, transport, delivery, postings, claimTime(), claimContext).catch((error: unknown) =>
         // Sent but not recorded: marking it for a retry would send it again. Its claim lapses instead,
         // as after a crash between the 250 and the commit.
         error instanceof UnrecordedSendError
           ? ("retried" as const)
           : // A failure of ours (database, rendering) must not strand the row or stop the others.
-            retryLater(db, delivery, now, error instanceof Error ? error.message : String(error), context.random),
+            retryLater(db, delivery, claimTime(), error instanceof Error ? error.message : String(error), context.random),
       );
       result[outcome] += 1;
     }

@@ -405,6 +405,17 @@ describe("alerts from ingest to inbox", () => {
     expect(accepted).toHaveLength(24);
   });
 
+  it("records each message as sent when it was, not when the call began", async () => {
+    await dueDeliveries(12, "when");
+    const { server } = slowServer(100);
+    await deliverDue(database.db, server, T0, { ...options, concurrency: 2, batchSize: 4 });
+    // 12 messages at 100 ms, 2 at a time: the last went out about 600 ms after the first.
+    const sent = (await database.db.alertDelivery.findMany({ select: { sentAt: true } })).map((row) => row.sentAt!.getTime());
+    expect(sent).toHaveLength(12);
+    expect(Math.min(...sent)).toBeGreaterThanOrEqual(T0.getTime());
+    expect(Math.max(...sent) - Math.min(...sent)).toBeGreaterThan(300);
+  });
+
   it("lists at most 10 postings, at most 3 per company, and links to all of them", async () => {
     const user = await createUser(database.db, "many@example.test");
     await createSearch(database.db, user, {});
