@@ -1,7 +1,8 @@
 import { env } from "@/lib/env";
 import { atomResponse, renderAtomFeed } from "@/lib/feeds/atom";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
-import { searchListings } from "@/lib/search/queries";
+import { getDb } from "@/lib/db";
+import { listPostings } from "@/lib/search/listing";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const params = parseListingParams(new URL(request.url).searchParams);
   const filter = { ...params.filter, sort: "newest" as const };
-  const { page } = await searchListings({ filter, cursor: null, ignored: params.ignored });
+  // The postings only: a feed shows no counts.
+  const page = await listPostings(getDb(), filter, null);
   const site = env().SITE_URL;
   const query = filterToSearchParams(params.filter).toString();
   const ignoredNote = params.ignored.length

@@ -16,27 +16,31 @@ export interface ListingResult {
 /** How long anonymous visitors may see the same listing data before it is computed again. */
 export const LISTING_CACHE_SECONDS = 60;
 
-/** The listing page's data: the page of postings and the facet panel, two SQL round trips in parallel. */
+/** The listing page's data, all fresh: the page of postings and the facet panel, two SQL round trips in parallel. */
 export async function searchListings(params: ListingParams, now = new Date()): Promise<ListingResult> {
   const db = getDb();
   const [page, facets] = await Promise.all([listPostings(db, params.filter, params.cursor, { now }), countFacets(db, params.filter, { now })]);
   return { page, facets };
 }
 
+let databaseKey: Promise<string> | undefined;
+/** Part of every cache key, so a build's on-disk cache never answers for another database. */
+function currentDatabaseKey(): Promise<string> {
+  databaseKey ??= ensureDatabase().then((url) => createHash("sha256").update(url).digest("hex").slice(0, 16));
+  return databaseKey;
+}
+
 // Keyed by the database and the canonical query string (filter fields in one order, cursor), so
-// equivalent URLs share an entry and a build's on-disk cache never answers for another database.
+// equivalent URLs share an entry.
 const cachedSearch = unstable_cache(
   async (_database: string, canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))),
   ["listing-v1"],
   { revalidate: LISTING_CACHE_SECONDS, tags: ["listing"] },
 );
 
-let databaseKey: Promise<string> | undefined;
-
 /** The same data through the cache: at most LISTING_CACHE_SECONDS old (Next serves a stale entry once while it refreshes it). */
 export async function searchListingsCached(params: ListingParams): Promise<ListingResult> {
-  databaseKey ??= ensureDatabase().then((url) => createHash("sha256").update(url).digest("hex").slice(0, 16));
-  const result = await cachedSearch(await databaseKey, filterToSearchParams(params.filter, params.cursor).toString());
+  const result = await cachedSearch(await currentDatabaseKey(), filterToSearchParams(params.filter, params.cursor).toString());
   // The cache stores JSON: dates come back as strings.
   const items = result.page.items.map((item) => ({
     ...item,
@@ -46,16 +50,37 @@ export async function searchListingsCached(params: ListingParams): Promise<Listi
   return { ...result, page: { ...result.page, items } };
 }
 
+// Facet counts are the same for every visitor and every page of a filter (keyed without the cursor).
+const cachedFacets = unstable_cache(
+  async (_database: string, canonicalFilter: string): Promise<Facets> => countFacets(getDb(), parseListingParams(new URLSearchParams(canonicalFilter)).filter),
+  ["facets-v1"],
+  { revalidate: LISTING_CACHE_SECONDS, tags: ["listing"] },
+);
+
+/**
+ * Fresh postings with facet counts shared for up to LISTING_CACHE_SECONDS: the counts over a broad
+ * match are the expensive part of a listing (tens of milliseconds at 100,000 postings) and a
+ * minute-old count misleads nobody, while the postings themselves must be current.
+ */
+export async function searchListingsSharedFacets(params: ListingParams, now = new Date()): Promise<ListingResult> {
+  const [page, facets] = await Promise.all([
+    listPostings(getDb(), params.filter, params.cursor, { now }),
+    currentDatabaseKey().then((key) => cachedFacets(key, filterToSearchParams(params.filter).toString())),
+  ]);
+  return { page, facets };
+}
+
 /**
  * Anonymous visitors share cached listing data (it changes only when the scrapers run); a visitor
- * with a session cookie gets it fresh, e.g. right after following an alert email, and so does the
- * page cache's own render (the HTML it keeps is the cache then).
+ * with a session cookie gets fresh postings, e.g. right after following an alert email, and the
+ * page cache's own render gets everything fresh (the HTML it keeps is the cache then).
  */
 export async function searchListingsFor(
   params: ListingParams,
   request: { cookies: { has(name: string): boolean }; headers: { has(name: string): boolean } },
   now = new Date(),
 ): Promise<ListingResult> {
-  const fresh = request.cookies.has(cookiePolicy(env().SITE_URL).names.session_token) || request.headers.has(PAGE_RENDER_HEADER);
-  return fresh ? searchListings(params, now) : searchListingsCached(params);
+  if (request.headers.has(PAGE_RENDER_HEADER)) return searchListings(params, now);
+  if (request.cookies.has(cookiePolicy(env().SITE_URL).names.session_token)) return searchListingsSharedFacets(params, now);
+  return searchListingsCached(params);
 }

@@ -1,14 +1,15 @@
 import { env } from "@/lib/env";
 import { apiPosting } from "@/lib/search/api-shape";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
-import { searchListings } from "@/lib/search/queries";
+import { searchListingsSharedFacets } from "@/lib/search/queries";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/postings: the listing as JSON, same parameters as the page; what was ignored is listed back. */
 export async function GET(request: Request) {
   const params = parseListingParams(new URL(request.url).searchParams);
-  const { page, facets } = await searchListings(params);
+  // Fresh postings; the total comes with the facet counts every visitor shares for a minute.
+  const { page, facets } = await searchListingsSharedFacets(params);
   const next = page.nextCursor
     ? new URL(`/api/v1/postings?${filterToSearchParams(params.filter, page.nextCursor).toString()}`, env().SITE_URL).toString()
     : null;
