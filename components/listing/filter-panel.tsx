@@ -18,24 +18,24 @@ function CheckboxGroup(props: {
 }) {
   return (
     <fieldset className="mt-4">
-      <legend className="text-sm font-semibold text-slate-800">{props.legend}</legend>
+      <legend className="field-label">{props.legend}</legend>
       <ul className="mt-1 space-y-1">
         {props.options.map((option) => {
           const id = `${props.name}-${option}`;
           return (
-            <li key={option} className="flex items-center gap-2 text-sm">
+            <li key={option} className="facet">
               <input
                 id={id}
                 type="checkbox"
                 name={props.name}
                 value={option}
                 defaultChecked={props.selected?.includes(option) ?? false}
-                className="h-4 w-4 rounded border-slate-400"
+                className="facet-box"
               />
               <label htmlFor={id} className="flex-1">
                 {props.labels(option)}
               </label>
-              <span className="tabular-nums text-slate-600" aria-label={`${countOf(props.counts, option)} postings`}>
+              <span className="facet-count" aria-label={`${countOf(props.counts, option)} postings`}>
                 {countOf(props.counts, option)}
               </span>
             </li>
@@ -54,7 +54,7 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
   const sourceOptions = [...new Set([...(filter.source ?? []), ...facets.source.map((s) => s.value)])];
   return (
     <form method="get" action="/" className="rounded-lg border border-slate-200 bg-white p-4" aria-label="Filters">
-      <label htmlFor="q" className="text-sm font-semibold text-slate-800">
+      <label htmlFor="q" className="field-label">
         Search
       </label>
       <input
@@ -63,7 +63,7 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
         type="search"
         defaultValue={filter.q ?? ""}
         placeholder="vLLM, ranking, CUDA…"
-        className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm"
+        className="field"
       />
       <CheckboxGroup legend="Work mode" name="remote" options={REMOTE_OPTIONS} labels={(v) => REMOTE_LABELS[v] ?? v} selected={filter.remote} counts={facets.remote} />
       <CheckboxGroup legend="Level" name="level" options={LEVEL_OPTIONS} labels={(v) => LEVEL_LABELS[v] ?? v} selected={filter.level} counts={facets.level} />
@@ -75,23 +75,23 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
 
       <div className="mt-4 grid grid-cols-2 gap-2">
         <div>
-          <label htmlFor="location" className="text-sm font-semibold text-slate-800">
+          <label htmlFor="location" className="field-label">
             Country or city
           </label>
-          <input id="location" name="location" defaultValue={filter.location ?? ""} placeholder="US, Berlin" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm" />
+          <input id="location" name="location" defaultValue={filter.location ?? ""} placeholder="US, Berlin" className="field" />
         </div>
         <div>
-          <label htmlFor="eligible" className="text-sm font-semibold text-slate-800">
+          <label htmlFor="eligible" className="field-label">
             I live in
           </label>
-          <input id="eligible" name="eligible" defaultValue={filter.eligible ?? ""} placeholder="DE" maxLength={2} className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm uppercase" />
+          <input id="eligible" name="eligible" defaultValue={filter.eligible ?? ""} placeholder="DE" maxLength={2} className="field uppercase" />
         </div>
       </div>
 
-      <label htmlFor="salaryMin" className="mt-4 block text-sm font-semibold text-slate-800">
+      <label htmlFor="salaryMin" className="field-label mt-4 block">
         Minimum salary (USD a year)
       </label>
-      <input id="salaryMin" name="salaryMin" type="number" min={0} step={10000} defaultValue={filter.salaryMin ?? ""} placeholder="180000" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm" />
+      <input id="salaryMin" name="salaryMin" type="number" min={0} step={10000} defaultValue={filter.salaryMin ?? ""} placeholder="180000" className="field" />
       <div className="mt-1 flex items-center gap-2 text-sm">
         <input id="withoutSalary" type="checkbox" name="withoutSalary" value="1" defaultChecked={filter.withoutSalary ?? false} className="h-4 w-4" />
         <label htmlFor="withoutSalary">Include postings without salary</label>
@@ -109,10 +109,10 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
 
       <div className="mt-4 grid grid-cols-2 gap-2">
         <div>
-          <label htmlFor="posted" className="text-sm font-semibold text-slate-800">
+          <label htmlFor="posted" className="field-label">
             Posted
           </label>
-          <select id="posted" name="posted" defaultValue={filter.posted ?? ""} className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm">
+          <select id="posted" name="posted" defaultValue={filter.posted ?? ""} className="field">
             <option value="">Any time</option>
             {POSTED_OPTIONS.map((option) => (
               <option key={option} value={option}>
@@ -122,10 +122,10 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
           </select>
         </div>
         <div>
-          <label htmlFor="sort" className="text-sm font-semibold text-slate-800">
+          <label htmlFor="sort" className="field-label">
             Sort by
           </label>
-          <select id="sort" name="sort" defaultValue={filter.sort ?? ""} className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm">
+          <select id="sort" name="sort" defaultValue={filter.sort ?? ""} className="field">
             <option value="">Best for the query</option>
             {SORT_OPTIONS.map((option) => (
               <option key={option} value={option}>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatAge, formatSalaryUsd, postingPath } from "@/lib/format";
 import type { ListingItem } from "@/lib/search/listing";
 import { LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
@@ -9,23 +8,24 @@ function placeLine(item: ListingItem): string {
   return places.length > 2 ? `${shown} +${places.length - 2}` : shown;
 }
 
+// Plain links: 50 of them per page would each hydrate a client component and prefetch in view.
 export function PostingCard({ item, now }: { item: ListingItem; now: Date }) {
   const salary = formatSalaryUsd(item.salaryMinUsd, item.salaryMaxUsd);
   const why = item.fitReasons[0];
   return (
     <li className="px-4 py-4" data-testid="posting">
       <h2 className="text-base font-semibold leading-snug">
-        <Link href={postingPath(item)} className="text-slate-900 no-underline hover:text-brand-dark hover:underline">
+        <a href={postingPath(item)} className="card-title">
           {item.title}
-        </Link>
+        </a>
       </h2>
       <p className="mt-0.5 text-sm text-slate-700">
-        <Link href={`/companies/${item.companySlug}`} className="text-slate-700">
+        <a href={`/companies/${item.companySlug}`} className="text-slate-700">
           {item.companyName}
-        </Link>
+        </a>
         {placeLine(item) && <> · {placeLine(item)}</>}
       </p>
-      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
+      <p className="card-meta">
         <span>{REMOTE_LABELS[item.remote] ?? item.remote}</span>
         <span>{LEVEL_LABELS[item.level] ?? item.level}</span>
         {salary && <span className="font-medium text-emerald-800">{salary}</span>}
@@ -34,7 +34,7 @@ export function PostingCard({ item, now }: { item: ListingItem; now: Date }) {
       {item.skills.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Top skills">
           {item.skills.slice(0, 6).map((skill) => (
-            <li key={skill} className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+            <li key={skill} className="chip">
               {skillLabel(skill)}
             </li>
           ))}

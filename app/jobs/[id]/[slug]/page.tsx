@@ -114,7 +114,7 @@ export default async function PostingPage({ params }: { params: Params }) {
           <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Skills">
             {posting.skills.map((skill) => (
               <li key={skill}>
-                <Link href={`/?skills=${encodeURIComponent(skill)}`} className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700 no-underline">
+                <Link href={`/?skills=${encodeURIComponent(skill)}`} className="chip no-underline">
                   {skillLabel(skill)}
                 </Link>
               </li>
