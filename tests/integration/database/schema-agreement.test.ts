@@ -173,6 +173,22 @@ describe("migrations agree with schema.prisma", () => {
     expect(rows[0]?.generation_expression).toMatch(/description_text/);
   });
 
+  it("compresses descriptions with lz4 where the server has it, and with its default where it does not", async () => {
+    const [server] = await query<{ lz4: boolean }>(`SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
+    await query(`INSERT INTO company (slug, name, updated_at) VALUES ('lz4-co', 'Lz4 Co', now())`);
+    // Repetitive enough to be compressed inline; the method used is recorded with the value.
+    await query(
+      `INSERT INTO posting (dedup_key, content_hash, company_id, company_name, title, description_html, description_text, url, sort_at, updated_at)
+       SELECT 'lz4-key', 'h', id, name, 'ML Engineer', repeat('<p>Serving models with vLLM.</p>', 300), repeat('Serving models with vLLM. ', 300), 'https://example.test/1', now(), now()
+       FROM company WHERE slug = 'lz4-co'`,
+    );
+    const [stored] = await query<{ html: string | null; text: string | null }>(
+      `SELECT pg_column_compression(description_html) AS html, pg_column_compression(description_text) AS text FROM posting WHERE dedup_key = 'lz4-key'`,
+    );
+    const expected = server?.lz4 ? "lz4" : "pglz";
+    expect(stored).toEqual({ html: expected, text: expected });
+  });
+
   it("records migrations in _prisma_migrations the way Prisma does, and re-running applies nothing", async () => {
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
