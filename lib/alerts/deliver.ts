@@ -84,10 +84,11 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
     sendBy: 0,
     recordBy: 0,
   };
-  // The caller's `now`, moved on by the time this call has taken: a backlog takes minutes, and each
-  // batch's lease must run from when it is claimed, or another sender may take rows this one still holds.
+  // The caller's `now`, moved on by the time this call has taken: a backlog takes minutes, each batch's
+  // lease must run from when it is claimed (or another sender may take rows this one still holds), and
+  // each outcome is stamped when it happens.
   const startedAt = Date.now();
-  const claimTime = () => new Date(now.getTime() + (Date.now() - startedAt));
+  const currentTime = () => new Date(now.getTime() + (Date.now() - startedAt));
   // Workers take deliveries one at a time; the one that finds none left claims the next batch while
   // the others finish their sends, so the SMTP pool does not drain between batches.
   const queue: { delivery: ClaimedDelivery; postings: AlertEmailPosting[]; context: Context }[] = [];
@@ -98,7 +99,7 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
   const refill = () =>
     (claiming ??= (async () => {
       const claimedAt = Date.now();
-      const claimed = await claimDue(db, claimTime(), batchSize, leaseMs);
+      const claimed = await claimDue(db, currentTime(), batchSize, leaseMs);
       if (claimed.length === 0) {
         exhausted = true;
         return;
@@ -118,14 +119,13 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date, op
         continue;
       }
       const { delivery, postings, context: claimContext } = next;
-      // Sent and retry times are when they happen, not when the call began: a backlog takes minutes.
-      const outcome = await deliverOne(db, transport, delivery, postings, claimTime(), claimContext).catch((error: unknown) =>
+      const outcome = await deliverOne(db, transport, delivery, postings, currentTime, claimContext).catch((error: unknown) =>
         // Sent but not recorded: marking it for a retry would send it again. Its claim lapses instead,
         // as after a crash between the 250 and the commit.
         error instanceof UnrecordedSendError
           ? ("retried" as const)
           : // A failure of ours (database, rendering) must not strand the row or stop the others.
-            retryLater(db, delivery, claimTime(), error instanceof Error ? error.message : String(error), context.random),
+            retryLater(db, delivery, currentTime(), error instanceof Error ? error.message : String(error), context.random),
       );
       result[outcome] += 1;
     }
@@ -187,7 +187,8 @@ async function deliverOne(
   transport: MailTransport,
   delivery: ClaimedDelivery,
   postings: AlertEmailPosting[],
-  now: Date,
+  /** The time now: outcomes are stamped when they happen, after the wait at the send gate, not when this began. */
+  clock: () => Date,
   context: Context,
 ): Promise<keyof DeliverResult> {
   if (!delivery.email_verified || delivery.suppressed) {
@@ -222,9 +223,10 @@ async function deliverOne(
     // One statement, committed the moment the server has said 250: the window for a duplicate stays this small.
     // The message is out whatever the database says now, so a failed commit (a database restart) is retried
     // while the claim holds rather than reported as a failed send.
+    const sentAt = clock();
     await untilRecorded(context.recordBy, () => db.$executeRaw`
-      WITH searched AS (UPDATE saved_search SET last_sent_at = ${now} WHERE id = ${delivery.saved_search_id})
-      UPDATE alert_delivery SET status = 'sent', locked_until = NULL, last_error = NULL, message_id = ${mail.messageId ?? null}, sent_at = ${now}
+      WITH searched AS (UPDATE saved_search SET last_sent_at = ${sentAt} WHERE id = ${delivery.saved_search_id})
+      UPDATE alert_delivery SET status = 'sent', locked_until = NULL, last_error = NULL, message_id = ${mail.messageId ?? null}, sent_at = ${sentAt}
       WHERE id = ${delivery.id}`);
     return "sent";
   });
@@ -235,10 +237,10 @@ async function deliverOne(
     return "deferred";
   }
   const failure = classifySendError(sending.error);
-  if (failure.kind === "temporary") return retryLater(db, delivery, now, failure.message, context.random);
+  if (failure.kind === "temporary") return retryLater(db, delivery, clock(), failure.message, context.random);
   await db.$executeRaw`
     WITH suppressed AS (
-      UPDATE "user" SET suppressed_at = ${now}, suppressed_reason = ${failure.message}
+      UPDATE "user" SET suppressed_at = ${clock()}, suppressed_reason = ${failure.message}
       WHERE id = ${delivery.user_id} AND suppressed_at IS NULL
     )
     UPDATE alert_delivery SET status = 'failed', locked_until = NULL, last_error = ${failure.message} WHERE id = ${delivery.id}`;
