@@ -126,20 +126,22 @@ describe("the worker killed with SIGKILL during scrapes and alert sends", () => 
   /**
    * Waits for settled() as long as the work moves: after 100 kills the last worker inherits hundreds of
    * alerts, sent one at a time (150 ms each here), which takes minutes. Gives up after `stallMs` without
-   * a posting or a sent alert more.
+   * a posting or a sent alert more. Returns the database's time when the check that found it settled
+   * began (null if it stalled): jobs the worker's minute cron adds after that are new work, not left over.
    */
-  async function settledWhileMoving(stallMs: number): Promise<boolean> {
+  async function settledWhileMoving(stallMs: number): Promise<Date | null> {
     const { db } = database;
     let done = -1;
     let movedAt = Date.now();
     for (;;) {
-      if (await settled()) return true;
+      const [{ at }] = await db.$queryRaw<[{ at: Date }]>`SELECT now() AS at`;
+      if (await settled()) return at;
       const [postings, sent] = await Promise.all([db.posting.count(), db.alertDelivery.count({ where: { status: "sent" } })]);
       if (postings + sent !== done) {
         done = postings + sent;
         movedAt = Date.now();
       } else if (Date.now() - movedAt > stallMs) {
-        return false;
+        return null;
       }
       await sleep(500);
     }
@@ -188,7 +190,7 @@ describe("the worker killed with SIGKILL during scrapes and alert sends", () => 
 
     // The last worker, left alone, finishes everything the dead ones left.
     worker = await started();
-    await settledWhileMoving(60_000);
+    const settledAt = (await settledWhileMoving(60_000)) ?? new Date();
     worker.kill("SIGTERM");
     await new Promise((resolve) => worker.once("exit", resolve));
     current = undefined;
@@ -207,7 +209,8 @@ describe("the worker killed with SIGKILL during scrapes and alert sends", () => 
     const [superseded] = await db.$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE attempts >= max_attempts AND last_error IS NULL AND key IS NULL`;
     const leftOver = await db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE NOT (attempts >= max_attempts AND last_error IS NULL AND key IS NULL)`;
+      SELECT count(*)::int AS count FROM graphile_worker.jobs
+      WHERE NOT (attempts >= max_attempts AND last_error IS NULL AND key IS NULL) AND created_at < ${settledAt}`;
     const deliveries = await db.alertDelivery.findMany({ select: { id: true, status: true, messageId: true } });
     const searchesWithoutDelivery = await db.savedSearch.count({ where: { deliveries: { none: {} } } });
     const receipts = new Map<string, number[]>();
