@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,5 +60,32 @@ describe("npm run eval", () => {
     for (const name of ["fit precision", "fit recall", "fit f1", "family accuracy", "level accuracy"]) {
       expect(stdout).toMatch(new RegExp(`^${name}: \\d\\.\\d\\d \\(goal: ≥ \\d\\.\\d\\d\\) (?:ok|SHORT)$`, "m"));
     }
+  });
+
+  it("evaluates a set kept elsewhere with --dir, and shows what it got wrong", async () => {
+    const dir = join(directory, "outside-set");
+    await mkdir(dir);
+    await writeFile(
+      join(dir, "roles.jsonl"),
+      [
+        { title: "Staff Machine Learning Engineer", fit: true, family: "ml_engineering", level: "staff" },
+        // Labeled wrongly on purpose: the report must count it against fit precision and list it.
+        { title: "Senior Data Analyst", fit: true, family: "ml_engineering", level: "senior" },
+      ].map((line) => JSON.stringify(line)).join("\n"),
+    );
+    await writeFile(join(dir, "salaries.jsonl"), JSON.stringify({ text: "$180,000 - $240,000", expected: { min: 180000, max: 240000, currency: "USD", interval: "year" } }));
+    await writeFile(join(dir, "locations.jsonl"), JSON.stringify({ text: "Remote (US only)", expected: { remote: "remote", countries: ["US"], remoteRegions: ["US"] } }));
+    const { stdout } = await run(tsx, ["scripts/eval.ts", "--dir", dir], { cwd: root });
+    expect(stdout).toMatch(/^roles: 2 labeled postings/m);
+    expect(stdout).toMatch(/^fit recall: 0\.50 \(goal: ≥ 0\.95\) SHORT$/m);
+    expect(stdout).toMatch(/^salary exact-match accuracy: 1\.00 \(goal: ≥ 0\.95\) ok$/m);
+    expect(stdout).toMatch(/^location cases: 1$/m);
+    expect(stdout).toContain('- "Senior Data Analyst"');
+  });
+
+  it("exits 1 naming the file when a set is missing", async () => {
+    const error = await run(tsx, ["scripts/eval.ts", "--dir", join(directory, "nowhere")], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 1 });
+    expect((error as { stderr: string }).stderr).toMatch(/the labeled set is missing: .*nowhere\/roles\.jsonl/);
   });
 });
