@@ -57,6 +57,40 @@ const TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bia\b/g, "ai"],
 ];
 
+/**
+ * Japanese, Chinese and Korean job vocabulary → English words, applied before accents are stripped
+ * (NFD would split the katakana voicing marks off) and without word boundaries (CJK has none).
+ * Longer words come first: "エンジニアリング" before "エンジニア".
+ */
+const CJK_TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/エンジニアリングマネー?ジャー|엔지니어링 ?매니저|工程经理/g, "engineering manager"],
+  [/エンジニアリング/g, "engineering"],
+  [/テックリード|테크 ?리드|技术负责人/g, "tech lead"],
+  [/機械学習|机器学习|機器學習|머신 ?러닝|기계 ?학습/g, "machine learning"],
+  [/深層学習|深度学习|ディープラーニング|딥 ?러닝/g, "deep learning"],
+  [/人工知能|人工智能|인공 ?지능/g, "ai"],
+  [/大規模言語モデル|大语言模型|大模型/g, "llm"],
+  [/自然言語処理|自然语言处理|자연어 ?처리/g, "nlp"],
+  [/コンピュータ[ー]?ビジョン|画像認識|计算机视觉|컴퓨터 ?비전/g, "computer vision"],
+  [/推論|推理|추론/g, "inference"],
+  [/プラットフォーム|平台|플랫폼/g, "platform"],
+  [/データサイエンティスト|数据科学家|데이터 ?사이언티스트/g, "data scientist"],
+  [/データアナリスト|数据分析师|데이터 ?분석가/g, "data analyst"],
+  [/データ|数据|데이터/g, "data"],
+  [/ソフトウェア|软件|소프트웨어/g, "software"],
+  [/リサーチ|研究/g, "research"],
+  [/サイエンティスト|科学家/g, "scientist"],
+  [/エンジニア|工程师|엔지니어/g, "engineer"],
+  [/マネー?ジャー|经理|매니저/g, "manager"],
+  [/シニア|上級|高级|資深|资深|시니어/g, "senior"],
+  [/ジュニア|初级|주니어/g, "junior"],
+  [/プリンシパル|프린시펄/g, "principal"],
+  [/スタッフ/g, "staff"],
+  [/リード|리드/g, "lead"],
+  [/新卒|应届|신입/g, "new grad"],
+  [/インターン|实习生?|인턴/g, "intern"],
+];
+
 /** Abbreviations people write in titles → the words the rules know. */
 const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmles?\b/g, "machine learning engineer"],
@@ -108,7 +142,9 @@ function computeNormalizedTitle(title: string): NormalizedTitle {
     .replace(/[\s,–—|-]+$/, "")
     .trim();
 
-  let text = ` ${display} `
+  let cjk = display.normalize("NFKC");
+  for (const [pattern, replacement] of CJK_TRANSLATIONS) cjk = cjk.replace(pattern, ` ${replacement} `);
+  let text = ` ${cjk} `
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()

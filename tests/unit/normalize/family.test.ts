@@ -90,6 +90,13 @@ describe("classifyFamily", () => {
     ["Cientista de Dados Sênior", "data_science"],
     ["Chef de projet IA (H/F)", "other"],
     ["Recruteur IT - Data & IA (H/F)", "other"],
+    ["機械学習エンジニア (シニア)", "ml_engineering"],
+    ["MLプラットフォームエンジニア", "ml_infrastructure"],
+    ["大規模言語モデル 推論エンジニア", "inference_serving"],
+    ["データサイエンティスト", "data_science"],
+    ["フロントエンドエンジニア", "other"],
+    ["高级机器学习工程师", "ml_engineering"],
+    ["머신러닝 엔지니어 (시니어)", "ml_engineering"],
   ])("non-English: %s → %s", (title, family) => {
     expect(familyOf(title)).toBe(family);
   });

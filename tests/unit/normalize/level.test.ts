@@ -67,6 +67,12 @@ describe("parseLevel from titles", () => {
     ["Estágio em Machine Learning", "intern"],
     ["Ingénieur Machine Learning confirmé", "senior"],
     ["Leiter Künstliche Intelligenz (m/w/d)", "director"],
+    ["シニア機械学習エンジニア（推薦システム）", "senior"],
+    ["新卒 機械学習エンジニア", "junior"],
+    ["機械学習エンジニア インターン", "intern"],
+    ["エンジニアリングマネージャー（バックエンド）", "lead"],
+    ["资深算法工程师", "senior"],
+    ["머신러닝 엔지니어 (시니어)", "senior"],
   ])("non-English %s → %s", (title, level) => {
     expect(levelOf(title)).toBe(level);
   });
