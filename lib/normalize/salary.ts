@@ -99,7 +99,8 @@ const NUMBER =
 const MULTIPLIER = String.raw`(?:\s?(?:thousand|million|lakhs?|lacs?|LPA|lpa|crores?)|mil|mio|Mio|mn|MM|mm|[kKmML]|cr|万|만)(?![A-Za-z])`;
 /** "/hr" written on each end of a range: "$25/hr - $35/hr". */
 const UNIT_SUFFIX = String.raw`\/\s?(?:hour|hr|h|year|yr|annum|month|mo|day|week|wk)(?![A-Za-z])`;
-const RANGE_WORD = String.raw`(?:-|~|to|and|bis|till|until|through)`;
+// "a"/"à" only as a word between amounts: "R$ 18.000 a R$ 25.000", "50 000 à 60 000 €".
+const RANGE_WORD = String.raw`(?:-|~|to|and|bis|till|until|through|(?<=\s)[aà](?=\s))`;
 
 function amountPattern(index: number): string {
   // Each amount gets its own group names; the number's separator is backreferenced within it.
@@ -281,6 +282,8 @@ function normalizeSalaryText(text: string): string {
     text
       .normalize("NFKC")
       .replace(/[‐‑‒–—―−]/g, "-")
+      // The Japanese wave dash joins ranges ("800万円〜1200万円"); NFKC leaves it as it is.
+      .replace(/〜/g, "~")
       // Retirement plans and percentages are never pay amounts.
       .replace(/\b40[13]\s?\(?[kb]\)?/gi, " ")
       .replace(/\d+(?:[.,]\d+)?\s*%?\s*(?:-|to)\s*\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?\s*%/g, " ")

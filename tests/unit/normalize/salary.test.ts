@@ -30,6 +30,10 @@ describe("parseSalary: the written forms", () => {
     ["$2,500/week", 2_500, 2_500, "USD", "week"],
     ["€4.000 - €5.000 brutto/Monat", 4_000, 5_000, "EUR", "month"],
     ["Salary (EUR): 80,000 - 100,000", 80_000, 100_000, "EUR", "year"],
+    ["年収 800万円〜1200万円", 8_000_000, 12_000_000, "JPY", "year"],
+    ["R$ 18.000 a R$ 25.000 por mês", 18_000, 25_000, "BRL", "month"],
+    ["50 000 à 60 000 € par an", 50_000, 60_000, "EUR", "year"],
+    ["$100k a year", 100_000, 100_000, "USD", "year"],
   ])("%s", (text, min, max, currency, interval) => {
     expect(brief(text)).toEqual({ min, max, currency, interval });
   });
