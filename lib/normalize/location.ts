@@ -57,9 +57,27 @@ interface SegmentReading {
   recognized: number;
 }
 
+const CJK = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`;
+/** Japanese, Chinese and Korean place and work-mode words → the English the gazetteer knows; a city's ward or district after it goes with it. */
+const CJK_PLACES: ReadonlyArray<readonly [RegExp, string]> = [
+  ...(
+    [
+      ["東京", "Tokyo"], ["大阪", "Osaka"], ["京都", "Kyoto"], ["横浜", "Yokohama"], ["名古屋", "Nagoya"], ["福岡", "Fukuoka"],
+      ["札幌", "Sapporo"], ["北京", "Beijing"], ["上海", "Shanghai"], ["深圳", "Shenzhen"], ["杭州", "Hangzhou"], ["广州|廣州", "Guangzhou"],
+      ["香港", "Hong Kong"], ["台北", "Taipei"], ["新加坡|シンガポール", "Singapore"], ["서울", "Seoul"], ["부산", "Busan"],
+      ["성남|판교", "Seongnam"],
+    ] as const
+  ).map(([names, city]) => [new RegExp(`(?:${names})${CJK}*`, "gu"), ` ${city} `] as const),
+  [/日本/g, " Japan "], [/中国|中國/g, " China "], [/韓国|韩国|한국|대한민국/g, " South Korea "], [/台湾|台灣/g, " Taiwan "],
+  [/フルリモート|リモート|在宅勤務|远程|遠端|원격|재택/g, " remote "],
+  [/ハイブリッド|混合办公|하이브리드/g, " hybrid "],
+  [/[、，]/g, ", "],
+];
+
 function cleanLocationText(text: string): string {
-  return text
-    .normalize("NFKC")
+  let cleaned = text.normalize("NFKC");
+  if (new RegExp(CJK, "u").test(cleaned)) for (const [pattern, replacement] of CJK_PLACES) cleaned = cleaned.replace(pattern, replacement);
+  return cleaned
     .replace(/[‐‑‒–—―−]/g, "-")
     .replace(/-(based|only|friendly|first|eligible)\b/gi, " $1")
     .replace(/\s+/g, " ")

@@ -77,6 +77,15 @@ describe("parseLocation: places", () => {
     expect(parseLocation({ locations: ["Wilmington, DE"] }).locations[0]).toMatchObject({ region: "DE", country: "US" });
   });
 
+  it("reads Japanese, Chinese and Korean place names, with the ward or district after a city", () => {
+    expect(read(["東京都港区"])).toEqual({ remote: "onsite", countries: ["JP"], remoteRegions: [], cities: ["Tokyo"] });
+    expect(read(["北京市海淀区"])).toMatchObject({ countries: ["CN"], cities: ["Beijing"] });
+    expect(read(["서울 강남구"])).toMatchObject({ countries: ["KR"], cities: ["Seoul"] });
+    expect(read(["上海 / 北京"]).cities).toEqual(["Shanghai", "Beijing"]);
+    expect(read(["リモート（日本国内）"])).toEqual({ remote: "remote", countries: ["JP"], remoteRegions: ["JP"], cities: [] });
+    expect(read(["東京（フルリモート可）"])).toMatchObject({ remote: "remote", cities: ["Tokyo"] });
+  });
+
   it("reads a lone unknown place name as a city but not filler words", () => {
     expect(read(["Merida"]).cities).toEqual(["Merida"]);
     expect(read(["Multiple Locations"])).toEqual({ remote: "unknown", countries: [], remoteRegions: [], cities: [] });
