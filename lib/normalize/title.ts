@@ -91,6 +91,8 @@ const CJK_TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/インターン|实习生?|인턴/g, "intern"],
 ];
 
+const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 /** Abbreviations people write in titles → the words the rules know. */
 const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmles?\b/g, "machine learning engineer"],
@@ -143,7 +145,7 @@ function computeNormalizedTitle(title: string): NormalizedTitle {
     .trim();
 
   let cjk = display.normalize("NFKC");
-  for (const [pattern, replacement] of CJK_TRANSLATIONS) cjk = cjk.replace(pattern, ` ${replacement} `);
+  if (HAS_CJK.test(cjk)) for (const [pattern, replacement] of CJK_TRANSLATIONS) cjk = cjk.replace(pattern, ` ${replacement} `);
   let text = ` ${cjk} `
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
