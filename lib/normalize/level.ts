@@ -59,7 +59,7 @@ const TITLE_RULES: readonly TitleLevelRule[] = [
 
 const LADDER = /\b(l(?:[3-9]|10)|e[3-9]|ict?[1-7])\b/;
 const NUMBERED =
-  /\b(?:engineer|developer|scientist|analyst|researcher|architect|programmer|sde|swe|specialist|consultant|designer|associate|level|mts)\s*-?\s*(iv|v|i{1,3}|[1-5])\b(?!\s*(?:\+|years|yrs|d\b))/;
+  /\b(?:engineer|developer|scientist|analyst|researcher|architect|programmer|sde|swe|specialist|consultant|designer|associate|level|mts|member of technical staff)\s*-?\s*(iv|v|i{1,3}|[1-5])\b(?!\s*(?:\+|years|yrs|d\b))/;
 
 const capitalize = (words: string): string =>
   words.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()).replace(/\b(?:Sde|Swe|Mts|Tl|Tlm|Cto|Svp|Evp)\b/g, (acronym) => acronym.toUpperCase());

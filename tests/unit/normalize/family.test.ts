@@ -97,6 +97,8 @@ describe("classifyFamily", () => {
     ["フロントエンドエンジニア", "other"],
     ["高级机器学习工程师", "ml_engineering"],
     ["머신러닝 엔지니어 (시니어)", "ml_engineering"],
+    ["Forschungsingenieur KI (m/w/d)", "applied_research"],
+    ["Chargé(e) d'études statistiques (H/F)", "data_science"],
   ])("non-English: %s → %s", (title, family) => {
     expect(familyOf(title)).toBe(family);
   });

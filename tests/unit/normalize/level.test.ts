@@ -51,6 +51,8 @@ describe("parseLevel from titles", () => {
     ["ML Engineer 2 - Ads", "mid"],
     ["Software Engineer III, ML", "senior"],
     ["Applied Scientist II", "mid"],
+    ["MTS 2, Machine Learning", "mid"],
+    ["Member of Technical Staff III", "senior"],
   ])("company ladder %s → %s", (title, level) => {
     expect(levelOf(title)).toBe(level);
   });
@@ -73,6 +75,8 @@ describe("parseLevel from titles", () => {
     ["エンジニアリングマネージャー（バックエンド）", "lead"],
     ["资深算法工程师", "senior"],
     ["머신러닝 엔지니어 (시니어)", "senior"],
+    ["Starszy Inżynier Machine Learning", "senior"],
+    ["Młodszy Inżynier ML", "junior"],
   ])("non-English %s → %s", (title, level) => {
     expect(levelOf(title)).toBe(level);
   });
