@@ -105,6 +105,39 @@ describe("listing queries", () => {
     expect((await list("q=engineer&sort=newest")).items.map((i) => i.id)).toEqual((await list("sort=newest")).items.map((i) => i.id));
   });
 
+  it("ranks the matches among the newest postings when they fill a page, and all matches otherwise", async () => {
+    const window = 12;
+    const all = async (query: string) => {
+      const ids: number[] = [];
+      const sortAts: number[] = [];
+      let cursor: ReturnType<typeof parseListingParams>["cursor"] = null;
+      for (let guard = 0; guard < 20; guard++) {
+        const page = await listPostings(database.db, parseListingParams(new URLSearchParams(query)).filter, cursor, { now: NOW, pageSize: 10, relevanceWindow: window });
+        ids.push(...page.items.map((i) => i.id));
+        sortAts.push(...page.items.map((i) => i.sortAt.getTime()));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return { ids, sortAts };
+    };
+    const newest = await listPostings(database.db, {}, null, { now: NOW, pageSize: window });
+    const cutoff = newest.items[window - 1]!.sortAt.getTime();
+
+    // Every posting says "engineer": the window holds more than a page, so only its postings are ranked.
+    const broad = await all("q=engineer&sort=relevance");
+    expect(broad.ids.length).toBeGreaterThanOrEqual(window);
+    expect(broad.ids.length).toBeLessThan(60);
+    expect(Math.min(...broad.sortAts)).toBeGreaterThanOrEqual(cutoff);
+    expect(new Set(broad.ids).size).toBe(broad.ids.length);
+
+    // "vllm" is in a third of them: fewer than a page in the window, so every match is ranked.
+    const vllmInWindow = newest.items.filter((i) => i.skills.includes("vllm")).length;
+    expect(vllmInWindow).toBeLessThanOrEqual(10);
+    const sparse = await all("q=vllm&sort=relevance");
+    expect(sparse.ids.length).toBe(20);
+    expect(Math.min(...sparse.sortAts)).toBeLessThan(cutoff);
+  });
+
   it("counts facets for the current result set", async () => {
     const facets = await countFacets(database.db, { remote: ["remote"] }, { now: NOW });
     expect(facets.remote).toEqual([{ value: "remote", count: 30 }]);
