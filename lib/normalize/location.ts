@@ -58,6 +58,7 @@ interface SegmentReading {
 }
 
 const CJK = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`;
+const HAS_CJK = new RegExp(CJK, "u");
 /** Japanese, Chinese and Korean place and work-mode words → the English the gazetteer knows; a city's ward or district after it goes with it. */
 const CJK_PLACES: ReadonlyArray<readonly [RegExp, string]> = [
   ...(
@@ -76,7 +77,7 @@ const CJK_PLACES: ReadonlyArray<readonly [RegExp, string]> = [
 
 function cleanLocationText(text: string): string {
   let cleaned = text.normalize("NFKC");
-  if (new RegExp(CJK, "u").test(cleaned)) for (const [pattern, replacement] of CJK_PLACES) cleaned = cleaned.replace(pattern, replacement);
+  if (HAS_CJK.test(cleaned)) for (const [pattern, replacement] of CJK_PLACES) cleaned = cleaned.replace(pattern, replacement);
   return cleaned
     .replace(/[‐‑‒–—―−]/g, "-")
     .replace(/-(based|only|friendly|first|eligible)\b/gi, " $1")
