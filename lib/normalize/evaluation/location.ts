@@ -103,14 +103,16 @@ export function evaluateLocation(input?: string | readonly LabeledLocation[]): L
       misses.push({ input: locations, wrong, expected, actual: { remote, countries, remoteRegions, cities, tzMinOffset, tzMaxOffset } });
     }
   }
-  const part = (name: string, key: Part): EvaluationFigure => ({ name: `location ${name} accuracy`, value: ratio(correct[key], counted[key]) });
+  // A part no case states (a set without time zones) has no accuracy to report.
+  const part = (name: string, key: Part): EvaluationFigure[] =>
+    counted[key] ? [{ name: `location ${name} accuracy`, value: ratio(correct[key], counted[key]) }] : [];
   const figures: EvaluationFigure[] = [
     { name: "location exact-match accuracy", value: ratio(cases.length - misses.length, cases.length), goal: { op: ">=", value: LOCATION_GOALS.accuracy } },
-    part("remote/hybrid/onsite", "remote"),
-    part("countries", "countries"),
-    part("remote regions", "remoteRegions"),
-    part("cities", "cities"),
-    part("time-zone", "timeZone"),
+    ...part("remote/hybrid/onsite", "remote"),
+    ...part("countries", "countries"),
+    ...part("remote regions", "remoteRegions"),
+    ...part("cities", "cities"),
+    ...part("time-zone", "timeZone"),
     { name: "location cases", value: cases.length },
   ];
   const lines = [
