@@ -173,6 +173,14 @@ describe("migrations agree with schema.prisma", () => {
     expect(rows[0]?.generation_expression).toMatch(/description_text/);
   });
 
+  it("indexes the words of open postings that fit on their own, beside the index of every posting", async () => {
+    const rows = await query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'posting' AND indexdef LIKE '%gin (search_vector)%'`,
+    );
+    expect(rows.map((r) => r.indexname).sort()).toEqual(["posting_open_fit_search_vector_idx", "posting_search_vector_idx"]);
+    expect(rows.find((r) => r.indexname === "posting_open_fit_search_vector_idx")?.indexdef).toMatch(/WHERE \(\(closed_at IS NULL\) AND fit\)$/);
+  });
+
   it("compresses descriptions with lz4 where the server has it, and with its default where it does not", async () => {
     const [server] = await query<{ lz4: boolean }>(`SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
     await query(`INSERT INTO company (slug, name, updated_at) VALUES ('lz4-co', 'Lz4 Co', now())`);
