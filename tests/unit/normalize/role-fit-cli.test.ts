@@ -69,7 +69,7 @@ describe("npm run eval", () => {
       join(dir, "roles.jsonl"),
       [
         { title: "Staff Machine Learning Engineer", fit: true, family: "ml_engineering", level: "staff" },
-        // Labeled wrongly on purpose: the report must count it against fit precision and list it.
+        // Labeled wrongly on purpose: the report must count it against fit recall and list it.
         { title: "Senior Data Analyst", fit: true, family: "ml_engineering", level: "senior" },
       ].map((line) => JSON.stringify(line)).join("\n"),
     );
