@@ -99,8 +99,10 @@ const NUMBER =
 const MULTIPLIER = String.raw`(?:\s?(?:thousand|million|lakhs?|lacs?|LPA|lpa|crores?)|mil|mio|Mio|mn|MM|mm|[kKmML]|cr|万|만)(?![A-Za-z])`;
 /** "/hr" written on each end of a range: "$25/hr - $35/hr". */
 const UNIT_SUFFIX = String.raw`\/\s?(?:hour|hr|h|year|yr|annum|month|mo|day|week|wk)(?![A-Za-z])`;
-// "a"/"à" only as a word between amounts: "R$ 18.000 a R$ 25.000", "50 000 à 60 000 €".
-const RANGE_WORD = String.raw`(?:-|~|to|and|bis|till|until|through|(?<=\s)[aà](?=\s))`;
+// "a", "à", "tot" as words between amounts ("R$ 18.000 a R$ 25.000", "€ 55.000 tot € 70.000"); "and" in
+// other languages only after "between" ("entre 40 000 et 50 000 €"): "€90k e 2 anni" is one amount.
+const AFTER_BETWEEN = String.raw`(?<=\b(?:between|entre|zwischen|mellan|mellom|tussen|od)\s+\S+(?:\s+\S+){0,4}\s)`;
+const RANGE_WORD = String.raw`(?:-|~|to|and|bis|till|until|through|(?<=\s)(?:a|à|tot)(?=\s)|${AFTER_BETWEEN}(?:et|und|y|e|och|og|en|do)(?=\s))`;
 
 function amountPattern(index: number): string {
   // Each amount gets its own group names; the number's separator is backreferenced within it.
@@ -151,8 +153,8 @@ const INTERVAL_WORDS: readonly (readonly [SalaryInterval, RegExp])[] = [
   ["hour", /\b(?:per|an|a|each)\s+hour\b|\/\s*(?:hr|hour|h|std)\b|\bhourly\b|\bp\/?h\b|\bper\s+hr\b|\bpro\s+stunde\b|\bpar\s+heure\b|\bstundenlohn\b/i],
   ["day", /\b(?:per|a|each)\s+day\b|\/\s*(?:day|d|tag)\b|\bdaily\b|\bday[- ]rate\b|\bp\/d\b|\bpro\s+tag\b|\bpar\s+jour\b|\btagessatz\b/i],
   ["week", /\b(?:per|a|each)\s+week\b|\/\s*(?:wk|week|w)\b|\bweekly\b/i],
-  ["month", /\b(?:per|a|each)\s+month\b|\/\s*(?:mo|mon|month|mth|m|monat|mes|mês|mois|mnd|mån|md|mies|mc|月)(?![a-z])|\bmonthly\b|\bper\s+mo\b|\bpro\s+monat\b|\bmonatlich\b|\bmtl\.?(?![a-z])|\bpar\s+mois\b|\b(?:al|por)\s+m[eê]s(?![a-z])|\bmensual(?:es)?\b|\bmensais\b|\bper\s+m[aå]ned\b|\bi\s+m[aå]naden\b|\bmiesięcznie\b|\bmensile\b/i],
-  ["year", /\b(?:per|a|an|each)\s+(?:year|annum|anum|yr)\b|\/\s*(?:y|yr|yrs|year|annum|a|jahr|an|año|ano|år|rok|年)(?![a-z])|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\.?|\bpa\b|\bpro\s+jahr\b|\bim\s+jahr\b|\bjährlich(?![a-z])|\bpar\s+an\b|\bannuel(?:le)?\b|\b(?:al|por)\s+a[nñ]o(?![a-z])|\banual(?:es|mente)?\b|\bper\s+år(?![a-z])|\brocznie\b|\bannuo\b|\bLPA\b|年収|年薪/i],
+  ["month", /\b(?:per|a|each)\s+month\b|\/\s*(?:mo|mon|month|mth|m|monat|mes|mês|mois|mnd|mån|md|mies|mc|月)(?![a-z])|\bmonthly\b|\bper\s+mo\b|\bpro\s+monat\b|\bmonatlich\b|\bmtl\.?(?![a-z])|\bpar\s+mois\b|\b(?:al|por)\s+m[eê]s(?![a-z])|\bmensual(?:es)?\b|\bmensais\b|\bper\s+m[aå]ned\b|\bper\s+m[aå]nad\b|\bi\s+m[aå]naden\b|\bper\s+maand\b|\bmaandelijks\b|\bmensuel(?:le)?\b|\bmiesięcznie\b|\bmensile\b|月給|月収|月薪/i],
+  ["year", /\b(?:per|a|an|each)\s+(?:year|annum|anum|yr)\b|\/\s*(?:y|yr|yrs|year|annum|a|jahr|an|año|ano|år|rok|年)(?![a-z])|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\.?|\bpa\b|\bpro\s+jahr\b|\bim\s+jahr\b|\bjährlich(?![a-z])|\bpar\s+an\b|\bannuel(?:le)?\b|\b(?:al|por)\s+a[nñ]o(?![a-z])|\banual(?:es|mente)?\b|\bper\s+år(?![a-z])|\bper\s+jaar\b|\bjaarlijks\b|\brocznie\b|\bannuo\b|\bLPA\b|年収|年薪/i],
 ];
 
 /** Words that make a nearby amount something other than base pay. */
@@ -284,6 +286,10 @@ function normalizeSalaryText(text: string): string {
       .replace(/[‐‑‒–—―−]/g, "-")
       // The Japanese wave dash joins ranges ("800万円〜1200万円"); NFKC leaves it as it is.
       .replace(/〜/g, "~")
+      // "pr. måned" (Danish, Norwegian) is "per": its full stop would end the amount's clause.
+      .replace(/\bpr\.\s/gi, "per ")
+      // Contract codes are not amounts: "net (B2B) per month".
+      .replace(/\b[A-Z]\d[A-Z]\b/g, " ")
       // Retirement plans and percentages are never pay amounts.
       .replace(/\b40[13]\s?\(?[kb]\)?/gi, " ")
       .replace(/\d+(?:[.,]\d+)?\s*%?\s*(?:-|to)\s*\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?\s*%/g, " ")

@@ -34,6 +34,19 @@ describe("parseSalary: the written forms", () => {
     ["R$ 18.000 a R$ 25.000 por mês", 18_000, 25_000, "BRL", "month"],
     ["50 000 à 60 000 € par an", 50_000, 60_000, "EUR", "year"],
     ["$100k a year", 100_000, 100_000, "USD", "year"],
+    ["entre 40 000 et 50 000 € par an", 40_000, 50_000, "EUR", "year"],
+    ["zwischen 70.000 und 90.000 € pro Jahr", 70_000, 90_000, "EUR", "year"],
+    ["od 15 000 do 22 000 zł brutto miesięcznie", 15_000, 22_000, "PLN", "month"],
+    ["€ 55.000 tot € 70.000 per jaar", 55_000, 70_000, "EUR", "year"],
+    ["€4.000 - €5.200 bruto per maand", 4_000, 5_200, "EUR", "month"],
+    ["3 200 € à 3 800 € brut mensuel", 3_200, 3_800, "EUR", "month"],
+    ["SEK 45 000 – 55 000 per månad", 45_000, 55_000, "SEK", "month"],
+    ["DKK 45.000 - 55.000 pr. måned", 45_000, 55_000, "DKK", "month"],
+    ["月給 30万円～45万円", 300_000, 450_000, "JPY", "month"],
+    ["PLN 25 000 - 32 000 net (B2B) per month", 25_000, 32_000, "PLN", "month"],
+    // "and" in other languages joins a range only after "between": these are one amount and something else.
+    ["$150,000 y 2 semanas de vacaciones", 150_000, 150_000, "USD", "year"],
+    ["NOK 700 000 og 25 feriedager", 700_000, 700_000, "NOK", "year"],
   ])("%s", (text, min, max, currency, interval) => {
     expect(brief(text)).toEqual({ min, max, currency, interval });
   });
