@@ -1,3 +1,4 @@
+import { CJK_CHAR, HAS_CJK } from "@/lib/normalize/cjk";
 import { lookupPlace, subdivisionIn, type LookupOptions, type PlaceMatch } from "@/lib/normalize/gazetteer";
 import type { CityRow } from "@/lib/normalize/geo-data";
 import { isRegionCode } from "@/lib/normalize/remote-regions";
@@ -57,8 +58,6 @@ interface SegmentReading {
   recognized: number;
 }
 
-const CJK = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`;
-const HAS_CJK = new RegExp(CJK, "u");
 /** Japanese, Chinese and Korean place and work-mode words → the English the gazetteer knows; a city's ward or district after it goes with it. */
 const CJK_PLACES: ReadonlyArray<readonly [RegExp, string]> = [
   ...(
@@ -68,7 +67,7 @@ const CJK_PLACES: ReadonlyArray<readonly [RegExp, string]> = [
       ["香港", "Hong Kong"], ["台北", "Taipei"], ["新加坡|シンガポール", "Singapore"], ["서울", "Seoul"], ["부산", "Busan"],
       ["성남|판교", "Seongnam"],
     ] as const
-  ).map(([names, city]) => [new RegExp(`(?:${names})${CJK}*`, "gu"), ` ${city} `] as const),
+  ).map(([names, city]) => [new RegExp(`(?:${names})${CJK_CHAR}*`, "gu"), ` ${city} `] as const),
   [/日本/g, " Japan "], [/中国|中國/g, " China "], [/韓国|韩国|한국|대한민국/g, " South Korea "], [/台湾|台灣/g, " Taiwan "],
   [/フルリモート|リモート|在宅勤務|远程|遠端|원격|재택/g, " remote "],
   [/ハイブリッド|混合办公|하이브리드/g, " hybrid "],

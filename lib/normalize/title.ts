@@ -1,3 +1,4 @@
+import { HAS_CJK } from "@/lib/normalize/cjk";
 import { clipLine } from "@/lib/normalize/text-limits";
 
 /**
@@ -94,8 +95,6 @@ const CJK_TRANSLATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/新卒|应届|신입/g, "new grad"],
   [/インターン|实习生?|인턴/g, "intern"],
 ];
-
-const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Abbreviations people write in titles → the words the rules know. */
 const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
