@@ -50,8 +50,18 @@ function currentUrl(): string {
  */
 const TRANSACTION_DEFAULTS = { maxWait: 30_000, timeout: 60_000 };
 
+/**
+ * Set on every connection. At 4 MB (PostgreSQL's default) the bitmap of a word in most postings turns
+ * lossy, and every candidate row is then checked again against its detoasted search vector: the facet
+ * panel for a broad word with filters took 255 ms at a million postings, 160 ms with 16 MB.
+ */
+export const SESSION_OPTIONS = "-c work_mem=16MB";
+
 export function createClient(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: TRANSACTION_DEFAULTS });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10, options: SESSION_OPTIONS }),
+    transactionOptions: TRANSACTION_DEFAULTS,
+  });
 }
 
 /** The shared client, (re)created when the URL changes (tests give each file its own database). */

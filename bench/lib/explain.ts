@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db";
+import { SESSION_OPTIONS, type Db } from "@/lib/db";
 
 interface PlanNode {
   "Node Type": string;
@@ -43,7 +43,7 @@ function describe(node: PlanNode, depth: number, out: string[]): void {
  * same parameters: a compact plan summary for stderr, to see why a figure is what it is.
  */
 export async function explainCalls(url: string, fn: (db: Db) => Promise<unknown>): Promise<string[]> {
-  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2, options: SESSION_OPTIONS }), log: [{ emit: "event", level: "query" }] });
   const statements: { query: string; params: unknown[] }[] = [];
   logged.$on("query", (event) => {
     if (/^\s*(SELECT|WITH)/i.test(event.query)) statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
@@ -53,7 +53,7 @@ export async function explainCalls(url: string, fn: (db: Db) => Promise<unknown>
   } finally {
     await logged.$disconnect();
   }
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await client.connect();
   const out: string[] = [];
   try {

@@ -75,6 +75,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
     mkdirSync(pgDir, { recursive: true });
   }
   const db = await PGlite.create(pgDir ? { dataDir: pgDir } : {});
+  // Every client shares PGlite's one session, which takes no startup options: lib/db.ts SESSION_OPTIONS set here.
+  await db.exec("SET work_mem = '16MB'");
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 200 });
   keepQueriesWhole(server);
   await server.start();
