@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { ingestPostings } from "@/lib/ingest/ingest-postings";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { countFacets, listPostings } from "@/lib/search/listing";
@@ -144,6 +145,39 @@ describe("listing queries", () => {
     expect(facets.level.find((l) => l.value === "staff")?.count).toBe(10);
     expect(facets.company.find((c) => c.value === "kiln-ai")).toMatchObject({ label: "Kiln AI", count: 6 });
     expect(facets.source.find((s) => s.value === "greenhouse")?.count).toBe(30);
+  });
+
+  it("reads the facet sample of a filter without words from one index, never the table", async () => {
+    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: "event", level: "query" }] });
+    const statements: { query: string; params: unknown[] }[] = [];
+    logged.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
+    // Every filter but words and a city name; the migration 20261127030000 index covers them all.
+    const every = "level=senior&remote=remote&family=ml_engineering&skills=pytorch&salaryMin=100000&withoutSalary=1&company=kiln-ai&posted=30d&location=US&eligible=DE";
+    await countFacets(logged, parseListingParams(new URLSearchParams(every)).filter, { now: NOW });
+    await logged.$disconnect();
+    const facetQuery = statements.find((s) => /WITH m AS MATERIALIZED/.test(s.query));
+    expect(facetQuery).toBeDefined();
+
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      // With 60 rows the planner reads the table or any index: leave it only this index (undone by the
+      // rollback) and no table scans, so the plan says whether the index alone can answer.
+      await client.query("BEGIN");
+      const others = await client.query<{ name: string }>(
+        `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'posting' AND indexname <> 'posting_open_fit_facets_idx'
+           AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+      );
+      for (const { name } of others.rows) await client.query(`DROP INDEX "${name}"`);
+      await client.query("SET LOCAL enable_seqscan = off");
+      await client.query("SET LOCAL enable_bitmapscan = off");
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${facetQuery!.query}`, facetQuery!.params);
+      const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(plan).toMatch(/Index Only Scan using posting_open_fit_facets_idx on posting p/);
+    } finally {
+      await client.query("ROLLBACK");
+      await client.end();
+    }
   });
 
   it("answers a listing request in at most 3 SQL round trips", async () => {
