@@ -19,7 +19,7 @@ export interface MatchOptions {
  * narrow rows instead of wide ones (descriptions stay behind). A filter on a column missing here
  * fails loudly; the semantics test in tests/integration/alerts covers every filter field.
  */
-const FILTERED_COLUMNS = Prisma.sql`id, closed_at, fit, family, level, remote, countries, cities, remote_regions, skills,
+const FILTERED_COLUMNS = Prisma.sql`id, closed_at, fit, family, level, remote, countries, cities, remote_regions, tz_min_offset, tz_max_offset, skills,
   salary_min_usd, salary_max_usd, company_id, sort_at, search_vector`;
 
 export interface MatchResult {

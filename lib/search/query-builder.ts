@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { countryOffsetSpan } from "@/lib/normalize/country-time-zones";
 import { eligibleFrom } from "@/lib/normalize/location";
 import { ADJACENT_FAMILIES, type PostingFilter } from "./schemas";
 
@@ -28,9 +29,15 @@ export function filterWhere(filter: PostingFilter, now: Date): Prisma.Sql {
     );
   }
   if (filter.eligible) {
-    // Remote where the posting's eligibility includes the country, or any posting located in it.
+    // Remote where the posting's eligibility includes the country; remote with only working hours
+    // stated ("US time zones", "UTC-5 to UTC+1") where one of the country's zones lies within them;
+    // or any posting located in it.
+    const span = countryOffsetSpan(filter.eligible);
+    const withinHours = span
+      ? Prisma.sql`OR (p.remote = 'remote' AND cardinality(p.remote_regions) = 0 AND p.tz_min_offset <= ${span.max} AND p.tz_max_offset >= ${span.min})`
+      : Prisma.empty;
     conditions.push(
-      Prisma.sql`((p.remote = 'remote' AND p.remote_regions && ${eligibleFrom(filter.eligible)}::text[]) OR p.countries @> ARRAY[${filter.eligible}]::text[])`,
+      Prisma.sql`((p.remote = 'remote' AND p.remote_regions && ${eligibleFrom(filter.eligible)}::text[]) ${withinHours} OR p.countries @> ARRAY[${filter.eligible}]::text[])`,
     );
   }
   if (filter.skills) conditions.push(Prisma.sql`p.skills @> ${filter.skills}::text[]`);
