@@ -83,6 +83,9 @@ export interface IngestOptions {
   rawHashes?: ReadonlyMap<string, string>;
 }
 
+/** The advisory lock that orders runs' writes ("mlradar ingest"); no other lock uses this key. */
+const INGEST_LOCK_KEY = 0x6d6c72616461n;
+
 /** A run's postings: all at once, or in batches produced while earlier batches are being written. */
 export type PostingBatches = NormalizedPosting[] | AsyncIterable<NormalizedPosting[]>;
 
@@ -108,6 +111,10 @@ export async function ingestPostings(
   let next = await batches.next();
   await db.$transaction(
     async (tx) => {
+      // Runs of sources that share companies (two boards of one employer) would otherwise wait on each
+      // other's uncommitted company and posting rows, across batches, and deadlock: one run writes at a
+      // time, while fetching and normalizing stay concurrent.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK_KEY}::bigint)`;
       const writer = new RunWriter(tx, sourceId, now, options.rawHashes, counts);
       while (!next.done) {
         const writing = writer.write(next.value);
