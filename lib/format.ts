@@ -35,6 +35,19 @@ export function formatAge(date: Date, now = new Date()): string {
   return months === 1 ? "1 month ago" : `${months} months ago`;
 }
 
+/** A UTC offset in minutes as people write it: 60 → "UTC+1", -480 → "UTC−8", 330 → "UTC+5:30". */
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? "−" : "+";
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return minutes === 0 ? "UTC" : `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
+}
+
+/** A posting's stated working hours as a span of offsets: "UTC−8 to UTC−5", or one offset. */
+export function formatOffsetRange(min: number, max: number): string {
+  return min === max ? formatOffset(min) : `${formatOffset(min)} to ${formatOffset(max)}`;
+}
+
 export function formatCount(count: number, capped = false): string {
   return `${count.toLocaleString("en-US")}${capped ? "+" : ""}`;
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { PostingJsonLd } from "@/components/posting/posting-json-ld";
 import { env } from "@/lib/env";
-import { formatAge, formatSalaryAsWritten, formatSalaryUsd, postingPath } from "@/lib/format";
+import { formatAge, formatOffsetRange, formatSalaryAsWritten, formatSalaryUsd, postingPath } from "@/lib/format";
 import { getPosting, listSimilarPostings } from "@/lib/postings/queries";
 import { FAMILY_LABELS, LEVEL_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
 
@@ -69,6 +69,11 @@ export default async function PostingPage({ params }: { params: Params }) {
           <dd className="font-medium">
             {REMOTE_LABELS[posting.remote]}
             {posting.remote === "remote" && posting.remoteRegions.length > 0 && ` (${posting.remoteRegions.join(", ")})`}
+            {posting.tzMinOffset !== null && posting.tzMaxOffset !== null && (
+              <span className="block text-slate-600" data-testid="working-hours">
+                Working hours: {formatOffsetRange(posting.tzMinOffset, posting.tzMaxOffset)}
+              </span>
+            )}
           </dd>
         </div>
         <div>
