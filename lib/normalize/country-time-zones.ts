@@ -264,6 +264,11 @@ const SPANS = new Map<string, OffsetSpan>(
     .map(([code = "", min, max]) => [code, { min: Number(min), max: Number(max) }]),
 );
 
+/** tzdata lists every inhabited country (ISO 3166-1 alpha-2): "GE" yes, "XX" and "EU" no. */
+export function isCountryCode(code: string): boolean {
+  return SPANS.has(code.trim().toUpperCase());
+}
+
 /** The country's offsets (ISO 3166-1 alpha-2), or null for a code tzdata does not list. */
 export function countryOffsetSpan(country: string): OffsetSpan | null {
   return SPANS.get(country.trim().toUpperCase()) ?? null;

@@ -27,7 +27,7 @@ export function openApiDocument() {
             { name: "q", in: "query", description: "Full-text search (web search syntax: quotes, OR, -word).", schema: { type: "string", maxLength: 200 } },
             arrayParam("remote", REMOTE_OPTIONS, "Work mode."),
             { name: "location", in: "query", description: "ISO country code (US) or city name.", schema: { type: "string" } },
-            { name: "eligible", in: "query", description: "ISO country code of where you live: remote roles open to it, or roles located in it.", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+            { name: "eligible", in: "query", description: "ISO 3166-1 country code of where you live: remote roles open to it, remote roles whose stated working hours include one of its time zones, or roles located in it. Any other code is ignored and listed back.", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
             arrayParam("level", LEVEL_OPTIONS, "Level."),
             arrayParam("family", FAMILY_OPTIONS, "Role family."),
             { name: "adjacent", in: "query", description: "1 to include adjacent roles (data science, ML management).", schema: { type: "string", enum: ["1", "0"] } },

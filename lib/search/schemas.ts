@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SourceKind } from "@/lib/generated/prisma/enums";
+import { isCountryCode } from "@/lib/normalize/country-time-zones";
 import { SKILLS_BY_ID } from "@/lib/normalize/skill-taxonomy";
 
 export const REMOTE_OPTIONS = ["remote", "hybrid", "onsite"] as const;
@@ -37,7 +38,7 @@ export const postingFilterSchema = z
       .string()
       .trim()
       .transform((v) => v.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2}$/, "must be a 2-letter country code like DE")),
+      .pipe(z.string().regex(/^[A-Z]{2}$/, "must be a 2-letter country code like DE").refine(isCountryCode, "is not a country code (ISO 3166-1, like DE)")),
     level: z.array(z.enum(LEVEL_OPTIONS)).min(1).max(4),
     family: z.array(z.enum(FAMILY_OPTIONS)).min(1).max(6),
     /** Also show adjacent roles (data science, ML management). */

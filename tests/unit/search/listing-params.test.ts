@@ -61,6 +61,16 @@ describe("parseListingParams", () => {
     expect(parse("q=' OR 1=1; --").filter.q).toBe("' OR 1=1; --");
   });
 
+  it("takes eligible= only as a country code, any case, and says why another is ignored", () => {
+    expect(parse("eligible=ge").filter.eligible).toBe("GE");
+    for (const value of ["XX", "EU", "Germany"]) {
+      const { filter, ignored } = parse(`eligible=${value}`);
+      expect(filter.eligible).toBeUndefined();
+      expect(ignored[0]).toMatchObject({ param: "eligible", value });
+    }
+    expect(parse("eligible=XX").ignored[0]?.reason).toBe("is not a country code (ISO 3166-1, like DE)");
+  });
+
   it("reads only the strings of the object Next.js gives a page (a key like toString carries the inherited function)", () => {
     const { filter, ignored } = parseListingParams({ toString: [Object.prototype.toString, "1"] as unknown as string[], level: "senior" });
     expect(filter).toEqual({ level: ["senior"] });
