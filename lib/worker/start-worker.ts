@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { parseCronItems, run, type Runner, type WorkerEvents, type WorkerPool } from "graphile-worker";
+import pg from "pg";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db";
 import type { HttpClient } from "@/lib/http";
@@ -39,6 +40,11 @@ export interface WorkerHandle {
   readonly done: Promise<void>;
 }
 
+/** graphile-worker's own default. */
+const WORKER_POOL_SIZE = 10;
+/** How the worker's connections show in pg_stat_activity. */
+export const WORKER_APPLICATION_NAME = "mlradar-worker";
+
 function cronItems() {
   const minute = (task: string, maxAttempts: number) => ({
     task,
@@ -74,9 +80,14 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     failFatally(error);
   });
 
+  // Our own pool rather than graphile-worker's: it drops its pool's error handler before ending the pool
+  // without waiting, so a connection the server closes meanwhile (a restart, a dropped test database)
+  // became an uncaught exception. This one keeps its handler and stop() waits for it to end.
+  const pgPool = new pg.Pool({ connectionString: options.connectionString, max: WORKER_POOL_SIZE, application_name: WORKER_APPLICATION_NAME });
+  pgPool.on("error", (error) => log.warn({ err: error }, "worker: an idle database connection failed"));
   const runner: Runner = await run(
     {
-      connectionString: options.connectionString,
+      pgPool,
       concurrency: options.concurrency ?? 4,
       pollInterval: options.pollIntervalMs ?? 2_000,
       noHandleSignals: true,
@@ -98,7 +109,10 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     },
     undefined,
     options.cron === false ? [] : cronItems(),
-  );
+  ).catch(async (error: unknown) => {
+    await pgPool.end();
+    throw error;
+  });
 
   // Work a crashed process left behind is recovered at start, not only at the next tick (which
   // recovers it anyway: a busy database here is logged, not a reason to stop the worker).
@@ -134,6 +148,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
           await graceful;
         } finally {
           clearTimeout(forced);
+          await pgPool.end();
         }
         log.info("worker: stopped");
       })();
