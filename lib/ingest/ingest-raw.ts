@@ -7,7 +7,7 @@ import type { RawPosting } from "@/scrapers/types";
 import { ingestPostings, type IngestCounts, type IngestOptions } from "./ingest-postings";
 
 /** Bump when normalization changes, so every posting is normalized again on its next run. */
-export const NORMALIZER_VERSION = 2;
+export const NORMALIZER_VERSION = 3;
 
 export function rawHash(raw: RawPosting): string {
   return createHash("sha256").update(`${NORMALIZER_VERSION}\n${JSON.stringify(raw)}`).digest("hex");

@@ -63,6 +63,10 @@ SI||eu|Slovenia
 ES|ESP|eu|Spain;España
 SE|SWE|eu|Sweden;Sverige
 GB|GBR|eur|United Kingdom;UK;U.K.;Great Britain;Britain;England;Scotland;Wales;Northern Ireland
+JE||eur|Jersey;Bailiwick of Jersey
+GG||eur|Guernsey;Bailiwick of Guernsey
+IM||eur|Isle of Man
+GI||eur|Gibraltar
 CH|CHE|eur|Switzerland;Schweiz;Suisse;Svizzera
 NO|NOR|eur|Norway;Norge
 IS||eur|Iceland
@@ -82,6 +86,7 @@ BY||eur|Belarus
 RU|RUS|eur|Russia;Russian Federation
 AM||eur|Armenia
 AZ||eur|Azerbaijan
+GE||eur|Georgia;Sakartvelo
 TR|TUR|eur|Turkey;Türkiye;Turkiye
 AE||mea|United Arab Emirates;UAE;U.A.E.;Emirates
 SA|KSA|mea|Saudi Arabia
@@ -515,6 +520,10 @@ Ankara|TR|||
 Limassol|CY|||
 Nicosia|CY|||
 Valletta|MT|||
+Tbilisi|GE|||
+Batumi|GE|||
+St Helier|JE||Saint Helier;St. Helier|
+St Peter Port|GG||Saint Peter Port;St. Peter Port|
 Tel Aviv|IL||Tel Aviv-Yafo;Tel-Aviv|TLV
 Jerusalem|IL|||
 Haifa|IL|||

@@ -197,9 +197,12 @@ function startPlace(item: Item): Building | null {
   if (city) {
     return { raw: [item.text], city: city.name, variants: match.cities, region: city.region, regionExplicit: false, country: city.country, countryExplicit: false };
   }
+  // A name that is both ("Georgia") reads as the US state, far the likelier on these boards; a
+  // Georgian city before it ("Tbilisi, Georgia") makes it the country in attach().
+  const usState = match.subdivisions.find((row) => row.country === "US");
   const country = match.countries[0];
-  if (country) return { raw: [item.text], variants: [], country, regionExplicit: false, countryExplicit: true };
-  const subdivision = match.subdivisions.find((row) => row.country === "US") ?? match.subdivisions[0];
+  if (country && !usState) return { raw: [item.text], variants: [], country, regionExplicit: false, countryExplicit: true };
+  const subdivision = usState ?? match.subdivisions[0];
   if (subdivision) {
     return { raw: [item.text], variants: [], region: subdivision.code, regionExplicit: true, country: subdivision.country, countryExplicit: false };
   }

@@ -77,6 +77,24 @@ describe("parseLocation: places", () => {
     expect(parseLocation({ locations: ["Wilmington, DE"] }).locations[0]).toMatchObject({ region: "DE", country: "US" });
   });
 
+  it("reads Georgia as the country beside a Georgian city and as the US state otherwise", () => {
+    expect(parseLocation({ locations: ["Tbilisi, Georgia"] }).locations[0]).toMatchObject({ city: "Tbilisi", country: "GE" });
+    expect(parseLocation({ locations: ["Batumi"] }).countries).toEqual(["GE"]);
+    expect(parseLocation({ locations: ["Atlanta, Georgia"] }).locations[0]).toMatchObject({ city: "Atlanta", region: "GA", country: "US" });
+    expect(parseLocation({ locations: ["Savannah, GA"] }).locations[0]).toMatchObject({ region: "GA", country: "US" });
+    expect(parseLocation({ locations: ["Georgia"] }).locations[0]).toMatchObject({ region: "GA", country: "US" });
+    expect(read(["Remote (Tbilisi, Georgia)"])).toMatchObject({ remote: "remote", countries: ["GE"] });
+  });
+
+  it("knows the Crown Dependencies and Gibraltar, and keeps New Jersey and Jersey City American", () => {
+    expect(parseLocation({ locations: ["St Helier, Jersey"] }).countries).toEqual(["JE"]);
+    expect(parseLocation({ locations: ["Douglas, Isle of Man"] }).countries).toEqual(["IM"]);
+    expect(parseLocation({ locations: ["St Peter Port, Guernsey"] }).countries).toEqual(["GG"]);
+    expect(parseLocation({ locations: ["Gibraltar"] }).countries).toEqual(["GI"]);
+    expect(parseLocation({ locations: ["Newark, New Jersey"] }).locations[0]).toMatchObject({ region: "NJ", country: "US" });
+    expect(parseLocation({ locations: ["Jersey City, NJ"] }).locations[0]).toMatchObject({ city: "Jersey City", country: "US" });
+  });
+
   it("reads Japanese, Chinese and Korean place names, with the ward or district after a city", () => {
     expect(read(["東京都港区"])).toEqual({ remote: "onsite", countries: ["JP"], remoteRegions: [], cities: ["Tokyo"] });
     expect(read(["北京市海淀区"])).toMatchObject({ countries: ["CN"], cities: ["Beijing"] });
