@@ -53,22 +53,30 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export function suggestParam(name: string): string | undefined {
-  const lower = name.toLowerCase();
+/** The candidate a misspelling most likely meant: within a third of its length in edits. */
+function nearest(text: string, candidates: readonly string[]): string | undefined {
+  const lower = text.toLowerCase();
   let best: { name: string; distance: number } | undefined;
-  for (const known of KNOWN) {
+  for (const known of candidates) {
     const distance = editDistance(lower, known.toLowerCase());
     if (distance <= Math.max(1, Math.floor(known.length / 3)) && (!best || distance < best.distance)) best = { name: known, distance };
   }
   return best?.name;
 }
 
+export function suggestParam(name: string): string | undefined {
+  return nearest(name, KNOWN);
+}
+
 function clip(value: string): string {
   return value.length > 60 ? `${value.slice(0, 57)}...` : value;
 }
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "is not valid";
+/** The first issue's message, with the option a misspelled choice meant ("seniro": "senior"). */
+function firstIssue(error: z.ZodError, schema?: z.ZodType, value?: string): string {
+  const message = error.issues[0]?.message ?? "is not valid";
+  const suggestion = schema instanceof z.ZodEnum && value !== undefined ? nearest(value, schema.options as string[]) : undefined;
+  return suggestion ? `${message} (did you mean "${suggestion}"?)` : message;
 }
 
 export function encodeCursor(cursor: Cursor): string {
@@ -121,7 +129,7 @@ export function parseListingParams(params: RawParams): ListingParams {
       const kept: unknown[] = [];
       for (const value of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)) {
         const parsed = element.safeParse(value);
-        if (!parsed.success) ignored.push({ param: key, value: clip(value), reason: firstIssue(parsed.error) });
+        if (!parsed.success) ignored.push({ param: key, value: clip(value), reason: firstIssue(parsed.error, element, value) });
         else if (!kept.includes(parsed.data)) kept.push(parsed.data);
       }
       const whole = shape[field].safeParse(kept.length ? kept : undefined);
@@ -139,7 +147,7 @@ export function parseListingParams(params: RawParams): ListingParams {
     }
     const parsed = shape[field].safeParse(value);
     if (parsed.success) filter[field] = parsed.data;
-    else ignored.push({ param: key, value: clip(value), reason: firstIssue(parsed.error) });
+    else ignored.push({ param: key, value: clip(value), reason: firstIssue(parsed.error, shape[field].unwrap(), value) });
   }
 
   if (filter.withoutSalary && filter.salaryMin === undefined) {

@@ -12,6 +12,13 @@ export const POSTED_OPTIONS = ["24h", "7d", "30d"] as const;
 export const SORT_OPTIONS = ["relevance", "newest", "salary"] as const;
 export const SOURCE_OPTIONS = Object.values(SourceKind);
 
+/** "senior, staff, principal or lead": the options a value must be one of, as a person reads them. */
+export function optionList(options: readonly string[]): string {
+  return options.length > 1 ? `${options.slice(0, -1).join(", ")} or ${options.at(-1)}` : (options[0] ?? "");
+}
+const oneOf = <const T extends readonly [string, ...string[]]>(options: T, noun: string) =>
+  z.enum(options, { error: `is not ${noun}: ${optionList(options)}` });
+
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "must be a slug like 'acme-ai'");
 const flag = z.boolean();
 /** Free text a person types: control characters (NUL above all, which PostgreSQL refuses) are never meant. */
@@ -30,7 +37,7 @@ const text = (min: number, max: number) =>
 export const postingFilterSchema = z
   .object({
     q: text(1, 200),
-    remote: z.array(z.enum(REMOTE_OPTIONS)).min(1).max(3),
+    remote: z.array(oneOf(REMOTE_OPTIONS, "a work mode")).min(1).max(3),
     /** ISO country code (2 letters) or a city name. */
     location: text(2, 80),
     /** "Can I take this from where I live": the person's ISO country code. */
@@ -39,8 +46,8 @@ export const postingFilterSchema = z
       .trim()
       .transform((v) => v.toUpperCase())
       .pipe(z.string().regex(/^[A-Z]{2}$/, "must be a 2-letter country code like DE").refine(isCountryCode, "is not a country code (ISO 3166-1, like DE)")),
-    level: z.array(z.enum(LEVEL_OPTIONS)).min(1).max(4),
-    family: z.array(z.enum(FAMILY_OPTIONS)).min(1).max(6),
+    level: z.array(oneOf(LEVEL_OPTIONS, "a level")).min(1).max(4),
+    family: z.array(oneOf(FAMILY_OPTIONS, "a role family")).min(1).max(6),
     /** Also show adjacent roles (data science, ML management). */
     adjacent: flag,
     skills: z
@@ -48,13 +55,17 @@ export const postingFilterSchema = z
       .min(1)
       .max(10),
     /** Minimum annual salary in USD. */
-    salaryMin: z.coerce.number().int().min(0).max(5_000_000),
+    salaryMin: z.coerce
+      .number({ error: "must be a number of US dollars a year, like 180000" })
+      .int("must be a whole number of US dollars a year, like 180000")
+      .min(0, "must not be negative")
+      .max(5_000_000, "must be at most 5,000,000"),
     /** With salaryMin: also keep postings that state no salary. */
     withoutSalary: flag,
     company: z.array(slug).min(1).max(20),
-    posted: z.enum(POSTED_OPTIONS),
-    source: z.array(z.enum(SOURCE_OPTIONS)).min(1).max(SOURCE_OPTIONS.length),
-    sort: z.enum(SORT_OPTIONS),
+    posted: oneOf(POSTED_OPTIONS, "a time window"),
+    source: z.array(oneOf(SOURCE_OPTIONS as [SourceKind, ...SourceKind[]], "a board")).min(1).max(SOURCE_OPTIONS.length),
+    sort: oneOf(SORT_OPTIONS, "a sort order"),
   })
   .partial()
   .strict();

@@ -35,6 +35,23 @@ describe("parseListingParams", () => {
     expect(ignored.map((i) => `${i.param}=${i.value}`)).toEqual(["level=wizard", "skills=notaskill"]);
   });
 
+  it("says in plain words what a value should be, and which option a misspelling meant", () => {
+    const reasons = Object.fromEntries(parse("level=seniro&level=intern&remote=remot&posted=1w&sort=best&salaryMin=abc&source=linkedin").ignored.map((i) => [i.value, i.reason]));
+    expect(reasons).toEqual({
+      seniro: 'is not a level: senior, staff, principal or lead (did you mean "senior"?)',
+      intern: "is not a level: senior, staff, principal or lead",
+      remot: 'is not a work mode: remote, hybrid or onsite (did you mean "remote"?)',
+      "1w": "is not a time window: 24h, 7d or 30d",
+      best: "is not a sort order: relevance, newest or salary",
+      abc: "must be a number of US dollars a year, like 180000",
+      linkedin: expect.stringMatching(/^is not a board: greenhouse, lever, .+$/),
+    });
+    expect(parse("salaryMin=1500.5").ignored[0]?.reason).toBe("must be a whole number of US dollars a year, like 180000");
+    expect(parse("salaryMin=-5").ignored[0]?.reason).toBe("must not be negative");
+    expect(parse("salaryMin=90000000").ignored[0]?.reason).toBe("must be at most 5,000,000");
+    expect(parse("family=ml_engineer").ignored[0]?.reason).toMatch(/^is not a role family: .+ \(did you mean "ml_engineering"\?\)$/);
+  });
+
   it("suggests the parameter a misspelling meant", () => {
     const { ignored } = parse("levl=senior&skils=pytorch&zzzzzz=1");
     expect(ignored[0]?.reason).toContain('did you mean "level"');
