@@ -12,11 +12,12 @@ export interface Bar {
  */
 export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; testId?: string }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowHeight = 26;
-  const labelWidth = 190;
-  const width = 560;
-  const barSpace = width - labelWidth - 90;
-  const height = bars.length * rowHeight + 4;
+  // Each label sits above its bar, so the drawing can be about as wide as a phone shows it: text
+  // stays near its 13px there (a label column beside the bars shrank it to 7px) and on desktop.
+  const rowHeight = 36;
+  const width = 360;
+  const barSpace = width - 150;
+  const height = bars.length * rowHeight + 2;
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
       <figcaption className="font-semibold">{title}</figcaption>
@@ -27,16 +28,16 @@ export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; 
           <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 w-full">
             <desc>{`${title}: ${bars.map((b) => `${b.label} ${b.display ?? b.value}`).join(", ")}`}</desc>
             {bars.map((bar, index) => {
-              const y = index * rowHeight + 2;
+              const y = index * rowHeight;
               const barWidth = Math.max(2, (bar.value / max) * barSpace);
               return (
                 <a key={bar.label} href={bar.href}>
                   <title>{`${bar.label}: ${bar.display ?? bar.value}`}</title>
-                  <text x={labelWidth - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1e293b">
+                  <text x={0} y={y + 13} fontSize="13" fill="#1e293b">
                     {bar.label}
                   </text>
-                  <rect x={labelWidth} y={y + 4} width={barWidth} height={rowHeight - 8} rx="3" fill="#4338ca" />
-                  <text x={labelWidth + barWidth + 6} y={y + 16} fontSize="13" fill="#334155" data-value={bar.value}>
+                  <rect x={0} y={y + 18} width={barWidth} height={12} rx="3" fill="#4338ca" />
+                  <text x={barWidth + 6} y={y + 29} fontSize="13" fill="#334155" data-value={bar.value}>
                     {bar.display ?? bar.value}
                   </text>
                 </a>

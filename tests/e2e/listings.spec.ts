@@ -71,6 +71,24 @@ test("the role page's figures match the listing counts", async ({ page }) => {
   expect(Number(/data-testid="total">([\d,]+)/.exec(companyHtml)?.[1])).toBe(companyValue);
 });
 
+test("the role page's chart text stays readable on a phone, and no label runs past its chart", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/role");
+  for (const chart of await page.locator("figure svg").all()) {
+    const { smallest, overflow } = await chart.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll("text")].map((t) => t.getBoundingClientRect());
+      return {
+        smallest: Math.min(...texts.map((r) => r.height)),
+        overflow: texts.some((r) => r.left < box.left - 1 || r.right > box.right + 1),
+      };
+    });
+    // Text boxes here are ~13px high (a 12px font); labels in a column beside the bars drew 9px ones.
+    expect(smallest).toBeGreaterThanOrEqual(12.5);
+    expect(overflow).toBe(false);
+  }
+});
+
 test("the feed parses as XML and the API returns the same postings as the page", async ({ page, request }) => {
   const feed = await request.get("/feed.xml?level=senior");
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
