@@ -13,7 +13,7 @@ export const SORT_OPTIONS = ["relevance", "newest", "salary"] as const;
 export const SOURCE_OPTIONS = Object.values(SourceKind);
 
 /** "senior, staff, principal or lead": the options a value must be one of, as a person reads them. */
-export function optionList(options: readonly string[]): string {
+function optionList(options: readonly string[]): string {
   return options.length > 1 ? `${options.slice(0, -1).join(", ")} or ${options.at(-1)}` : (options[0] ?? "");
 }
 const oneOf = <const T extends readonly [string, ...string[]]>(options: T, noun: string) =>
