@@ -9,7 +9,7 @@
  * (named after the size), which matters at 1,000,000 postings.
  */
 import pg from "pg";
-import type { Db } from "@/lib/db";
+import { createClient, WORD_SAMPLE_OPTIONS, type Db } from "@/lib/db";
 import { COUNT_CAP, countFacets, listPostings } from "@/lib/search/listing";
 import type { Cursor, PostingFilter } from "@/lib/search/schemas";
 import { benchPostgresUrl, openBenchDatabase } from "./lib/bench-database";
@@ -155,6 +155,7 @@ export async function run(args: string[]): Promise<Figure[]> {
   const started = performance.now();
   const database = await openBenchDatabase(base, { size: options.size, keep: options.keep, log });
   const { db, url } = database;
+  const wordSampleDb = createClient(url, WORD_SAMPLE_OPTIONS, 2);
   try {
     if (database.generated) {
       const g = database.generated;
@@ -177,14 +178,14 @@ export async function run(args: string[]): Promise<Figure[]> {
           filtered,
           label,
           newest: timing(await timeRuns(async () => void (await listPostings(db, newest, null, { now })), options.runs, 3)),
-          facets: timing(await timeRuns(async () => void (await countFacets(db, base, { now })), options.runs, 3)),
+          facets: timing(await timeRuns(async () => void (await countFacets(db, base, { now, wordSampleDb })), options.runs, 3)),
         };
         if (q) result.relevance = timing(await timeRuns(async () => void (await listPostings(db, base, null, { now })), options.runs, 3));
         const deep = await cursorFor(db, newest, DEEP_PAGE, now);
         if (deep.page > 1) {
           result.deep = { page: deep.page, ...timing(await timeRuns(async () => void (await listPostings(db, newest, deep.cursor, { now })), options.runs, 3)) };
         }
-        const total = (await countFacets(db, base, { now })).total;
+        const total = (await countFacets(db, base, { now, wordSampleDb })).total;
 
         // The baseline: fewer runs, it is slow. Its facet panel runs once per case (at large sizes
         // only where the filters or no words keep it within minutes).
@@ -205,10 +206,11 @@ export async function run(args: string[]): Promise<Figure[]> {
             (result.naiveFacets ? `, facets ${ms(result.naiveFacets.p50)} (${naiveFacetQueries(values)} queries)` : ""),
         );
         if (options.explain) {
-          const explain = async (what: string, fn: (client: Db) => Promise<unknown>) => log([`explain ${label} ${what}:`, ...(await explainCalls(url, fn))].join("\n"));
+          const explain = async (what: string, fn: (client: Db) => Promise<unknown>, sessionOptions?: string) =>
+            log([`explain ${label} ${what}:`, ...(await explainCalls(url, fn, sessionOptions))].join("\n"));
           await explain("newest", (client) => listPostings(client, newest, null, { now }));
           if (q) await explain("relevance", (client) => listPostings(client, base, null, { now }));
-          await explain("facets", (client) => countFacets(client, base, { now }));
+          await explain("facets", (client) => countFacets(client, base, { now }), q ? WORD_SAMPLE_OPTIONS : undefined);
           if (result.deep) await explain(`page ${result.deep.page}`, (client) => listPostings(client, newest, deep.cursor, { now }));
         }
         results.push(result);
@@ -217,6 +219,7 @@ export async function run(args: string[]): Promise<Figure[]> {
 
     return figures(results, options, terms, (performance.now() - started) / 1000, database.generated?.totalMs);
   } finally {
+    await wordSampleDb.$disconnect();
     await database.drop();
   }
 }

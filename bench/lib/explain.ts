@@ -40,10 +40,11 @@ function describe(node: PlanNode, depth: number, out: string[]): void {
 
 /**
  * Runs `fn` on a client that records its SQL, then EXPLAIN ANALYZEs each statement it sent with the
- * same parameters: a compact plan summary for stderr, to see why a figure is what it is.
+ * same parameters, on a connection with the same startup `options`: a compact plan summary for
+ * stderr, to see why a figure is what it is.
  */
-export async function explainCalls(url: string, fn: (db: Db) => Promise<unknown>): Promise<string[]> {
-  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2, options: SESSION_OPTIONS }), log: [{ emit: "event", level: "query" }] });
+export async function explainCalls(url: string, fn: (db: Db) => Promise<unknown>, options = SESSION_OPTIONS): Promise<string[]> {
+  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2, options }), log: [{ emit: "event", level: "query" }] });
   const statements: { query: string; params: unknown[] }[] = [];
   logged.$on("query", (event) => {
     if (/^\s*(SELECT|WITH)/i.test(event.query)) statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
@@ -53,7 +54,7 @@ export async function explainCalls(url: string, fn: (db: Db) => Promise<unknown>
   } finally {
     await logged.$disconnect();
   }
-  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
+  const client = new pg.Client({ connectionString: url, options });
   await client.connect();
   const out: string[] = [];
   try {

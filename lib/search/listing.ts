@@ -174,11 +174,15 @@ export interface Facets {
 /**
  * Total and facet counts for the current result set, in one SQL round trip. The sources are looked
  * up by the matches' ids (an index probe each) rather than joined, so their cost follows the
- * capped match count, not the size of the sighting table.
+ * capped match count, not the size of the sighting table. Companies are counted by id and only the
+ * top ones joined, which needs no plan for joining every match. With words, the statement goes
+ * through `wordSampleDb` when given (lib/db.ts getWordSampleDb), whose planner takes the sample from
+ * the word index.
  */
-export async function countFacets(db: Db, filter: PostingFilter, options: { now?: Date } = {}): Promise<Facets> {
+export async function countFacets(db: Db, filter: PostingFilter, options: { now?: Date; wordSampleDb?: Db } = {}): Promise<Facets> {
   const where = filterWhere(filter, options.now ?? new Date());
-  const [row] = await db.$queryRaw<
+  const client = filter.q && options.wordSampleDb ? options.wordSampleDb : db;
+  const [row] = await client.$queryRaw<
     { total: number; level: FacetValue[]; remote: FacetValue[]; family: FacetValue[]; skills: FacetValue[]; company: FacetValue[]; source: FacetValue[] }[]
   >`
     WITH m AS MATERIALIZED (
@@ -195,8 +199,9 @@ export async function countFacets(db: Db, filter: PostingFilter, options: { now?
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
          FROM (SELECT skill AS v, count(*)::int AS n FROM (SELECT unnest(m.skills) AS skill FROM m) u GROUP BY skill ORDER BY n DESC, skill LIMIT 24) x) AS skills,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'label', label, 'count', n) ORDER BY n DESC, v), '[]')
-         FROM (SELECT c.slug AS v, c.name AS label, count(*)::int AS n FROM m JOIN company c ON c.id = m.company_id
-               GROUP BY c.slug, c.name ORDER BY n DESC, c.slug LIMIT 15) x) AS company,
+         FROM (SELECT c.slug AS v, c.name AS label, top.n FROM (SELECT company_id, count(*)::int AS n FROM m GROUP BY company_id
+                                                                ORDER BY n DESC FETCH FIRST 15 ROWS WITH TIES) top
+               JOIN company c ON c.id = top.company_id ORDER BY top.n DESC, c.slug LIMIT 15) x) AS company,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
          FROM (SELECT src.kind::text AS v, count(DISTINCT s.posting_id)::int AS n FROM sighting s JOIN source src ON src.id = s.source_id
                WHERE s.posting_id = ANY(ARRAY(SELECT m.id FROM m)) GROUP BY src.kind) x) AS source`;

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { cookiePolicy } from "@/lib/auth/cookies";
-import { ensureDatabase, getDb } from "@/lib/db";
+import { ensureDatabase, getDb, getWordSampleDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PAGE_RENDER_HEADER } from "@/lib/security/page-cache";
 import { countFacets, listPostings, type Facets, type ListingPage } from "./listing";
@@ -19,7 +19,7 @@ export const LISTING_CACHE_SECONDS = 60;
 /** The listing page's data, all fresh: the page of postings and the facet panel, two SQL round trips in parallel. */
 export async function searchListings(params: ListingParams, now = new Date()): Promise<ListingResult> {
   const db = getDb();
-  const [page, facets] = await Promise.all([listPostings(db, params.filter, params.cursor, { now }), countFacets(db, params.filter, { now })]);
+  const [page, facets] = await Promise.all([listPostings(db, params.filter, params.cursor, { now }), countFacets(db, params.filter, { now, wordSampleDb: getWordSampleDb() })]);
   return { page, facets };
 }
 
@@ -52,7 +52,7 @@ export async function searchListingsCached(params: ListingParams): Promise<Listi
 
 // Facet counts are the same for every visitor and every page of a filter (keyed without the cursor).
 const cachedFacets = unstable_cache(
-  async (_database: string, canonicalFilter: string): Promise<Facets> => countFacets(getDb(), parseListingParams(new URLSearchParams(canonicalFilter)).filter),
+  async (_database: string, canonicalFilter: string): Promise<Facets> => countFacets(getDb(), parseListingParams(new URLSearchParams(canonicalFilter)).filter, { wordSampleDb: getWordSampleDb() }),
   ["facets-v1"],
   { revalidate: LISTING_CACHE_SECONDS, tags: ["listing"] },
 );
