@@ -7,6 +7,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { SaveSearchButton } from "@/components/listing/save-search-button";
 import { formatCount } from "@/lib/format";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
+import { groupPostings } from "@/lib/search/posting-groups";
 import { searchListingsFor } from "@/lib/search/queries";
 
 export const dynamic = "force-dynamic";
@@ -55,8 +56,8 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
           </div>
         ) : (
           <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {page.items.map((item) => (
-              <PostingCard key={item.id} item={item} now={now} />
+            {groupPostings(page.items).map((postings) => (
+              <PostingCard key={postings[0]!.id} postings={postings} now={now} />
             ))}
           </ol>
         )}

@@ -1,6 +1,7 @@
 import { formatAge, formatSalaryUsd, postingPath } from "@/lib/format";
 import type { ListingItem } from "@/lib/search/listing";
 import { LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
+import { salaryRangeUsd } from "@/lib/search/posting-groups";
 
 function placeLine(item: ListingItem): string {
   const places = item.locations.map((l) => l.raw).filter(Boolean);
@@ -8,9 +9,28 @@ function placeLine(item: ListingItem): string {
   return places.length > 2 ? `${shown} +${places.length - 2}` : shown;
 }
 
+/** Where the role is: as text for one posting, a link to each posting when the role is listed once per city. */
+function Places({ postings }: { postings: ListingItem[] }) {
+  if (postings.length === 1) {
+    const line = placeLine(postings[0]!);
+    return line ? <> · {line}</> : null;
+  }
+  return postings.map((posting) => (
+    <span key={posting.id}>
+      {" · "}
+      <a href={postingPath(posting)} className="text-slate-700">
+        {placeLine(posting) || "location not stated"}
+      </a>
+    </span>
+  ));
+}
+
 // Plain links: 50 of them per page would each hydrate a client component and prefetch in view.
-export function PostingCard({ item, now }: { item: ListingItem; now: Date }) {
-  const salary = formatSalaryUsd(item.salaryMinUsd, item.salaryMaxUsd);
+/** One card: a posting, or the same role at one company listed once per city (from groupPostings), led by the first. */
+export function PostingCard({ postings, now }: { postings: ListingItem[]; now: Date }) {
+  const item = postings[0]!;
+  const range = salaryRangeUsd(postings);
+  const salary = formatSalaryUsd(range.min, range.max);
   const why = item.fitReasons[0];
   return (
     <li className="px-4 py-4" data-testid="posting">
@@ -23,13 +43,14 @@ export function PostingCard({ item, now }: { item: ListingItem; now: Date }) {
         <a href={`/companies/${item.companySlug}`} className="text-slate-700">
           {item.companyName}
         </a>
-        {placeLine(item) && <> · {placeLine(item)}</>}
+        <Places postings={postings} />
       </p>
       <p className="card-meta">
         <span>{REMOTE_LABELS[item.remote] ?? item.remote}</span>
         <span>{LEVEL_LABELS[item.level] ?? item.level}</span>
         {salary && <span className="font-medium text-emerald-800">{salary}</span>}
         <span>{formatAge(item.postedAt && item.postedAt < item.sortAt ? item.postedAt : item.sortAt, now)}</span>
+        {postings.length > 1 && <span>{postings.length} locations</span>}
       </p>
       {item.skills.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Top skills">

@@ -38,6 +38,21 @@ test("the listing filters without JavaScript-only controls, paginates and opens 
   expect(errors).toEqual([]);
 });
 
+test("a role a company lists once per city is one card, linking each city's posting", async ({ page }) => {
+  await page.goto("/");
+  // The demo data has Tensorlane's inference role in New York and in San Francisco.
+  const card = page.getByTestId("posting").filter({ hasText: "2 locations" }).first();
+  await expect(card).toBeVisible();
+  const title = await card.locator("h2").innerText();
+  const places = card.locator("p").first().locator('a[href^="/jobs/"]');
+  await expect(places).toHaveCount(2);
+  const [first, second] = await places.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(first).not.toEqual(second);
+  expect(await card.locator("h2 a").getAttribute("href")).toEqual(first);
+  await places.nth(1).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+});
+
 test("a bad URL parameter is reported on the page, never an error", async ({ page }) => {
   const response = await page.goto("/?levl=senior&salaryMin=abc&level=wizard&cursor=zzz");
   expect(response?.status()).toBe(200);
@@ -103,8 +118,9 @@ test("the feed parses as XML and the API returns the same postings as the page",
   const api = await (await request.get("/api/v1/postings?level=senior&bogus=1")).json();
   expect(api.ignored).toEqual([{ param: "bogus", value: "1", reason: "unknown parameter" }]);
   await page.goto("/?level=senior");
-  const titles = await page.getByTestId("posting").locator("h2").allInnerTexts();
-  expect(api.data.map((p: { title: string }) => p.title)).toEqual(titles);
+  // A card links to each of its postings (one role listed once per city is one card).
+  const hrefs = await page.getByTestId("posting").locator('a[href^="/jobs/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(api.data.map((p: { url: string }) => new URL(p.url).pathname)).toEqual([...new Set(hrefs)]);
 });
 
 test("every page type has no serious or critical accessibility violations", async ({ page }) => {

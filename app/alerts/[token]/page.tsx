@@ -4,6 +4,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { listDeliveryPostings } from "@/lib/alerts/queries";
 import { authSecret } from "@/lib/auth/secret";
 import { verifyToken } from "@/lib/security/signed-token";
+import { groupPostings } from "@/lib/search/posting-groups";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alert postings", robots: { index: false }, referrer: "same-origin" };
@@ -26,8 +27,8 @@ export default async function AlertPostingsPage({ params }: { params: Promise<{ 
         {closed > 0 && ` ${closed} ${closed === 1 ? "has" : "have"} closed since and ${closed === 1 ? "is" : "are"} not shown.`}
       </p>
       <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {open.map((item) => (
-          <PostingCard key={item.id} item={item} now={now} />
+        {groupPostings(open).map((postings) => (
+          <PostingCard key={postings[0]!.id} postings={postings} now={now} />
         ))}
       </ol>
     </section>

@@ -5,6 +5,7 @@ import { getCompany } from "@/lib/companies/queries";
 import { getDb } from "@/lib/db";
 import { listPostings } from "@/lib/search/listing";
 import { SOURCE_LABELS } from "@/lib/search/labels";
+import { groupPostings } from "@/lib/search/posting-groups";
 
 export const dynamic = "force-dynamic";
 
@@ -40,8 +41,8 @@ export default async function CompanyPage({ params }: { params: Params }) {
       </p>
       {page.items.length > 0 && (
         <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {page.items.map((item) => (
-            <PostingCard key={item.id} item={item} now={now} />
+          {groupPostings(page.items).map((postings) => (
+            <PostingCard key={postings[0]!.id} postings={postings} now={now} />
           ))}
         </ol>
       )}

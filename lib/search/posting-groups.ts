@@ -1,0 +1,26 @@
+import type { ListingItem } from "./listing";
+
+/** Company and title, ignoring case and spacing: the same role as a board lists it once per location. */
+function roleKey(item: ListingItem): string {
+  return `${item.companySlug}\u0000${item.title.toLowerCase().replace(/\s+/g, " ").trim()}`;
+}
+
+/**
+ * Neighbouring postings of the same role (a company listing one opening per city) as one card each,
+ * in listing order. Only neighbours are joined, so the listing's sort order stands as it is.
+ */
+export function groupPostings(items: readonly ListingItem[]): ListingItem[][] {
+  const groups: ListingItem[][] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last && roleKey(last[0]!) === roleKey(item)) last.push(item);
+    else groups.push([item]);
+  }
+  return groups;
+}
+
+/** The annual USD range across a group's postings (each may state a different range per city). */
+export function salaryRangeUsd(postings: readonly ListingItem[]): { min: number | null; max: number | null } {
+  const amounts = postings.flatMap((p) => [p.salaryMinUsd, p.salaryMaxUsd]).filter((n): n is number => n !== null);
+  return amounts.length ? { min: Math.min(...amounts), max: Math.max(...amounts) } : { min: null, max: null };
+}
