@@ -25,8 +25,10 @@ function Places({ postings }: { postings: ListingItem[] }) {
   ));
 }
 
-// Plain links: 50 of them per page would each hydrate a client component and prefetch in view.
-/** One card: a posting, or the same role at one company listed once per city (from groupPostings), led by the first. */
+/**
+ * One card: a posting, or the same role at one company listed once per city (from groupPostings), led
+ * by the first. Plain links: 50 of them per page would each hydrate a client component and prefetch in view.
+ */
 export function PostingCard({ postings, now }: { postings: ListingItem[]; now: Date }) {
   const item = postings[0]!;
   const range = salaryRangeUsd(postings);

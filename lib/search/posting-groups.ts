@@ -6,8 +6,8 @@ function roleKey(item: ListingItem): string {
 }
 
 /**
- * Neighbouring postings of the same role (a company listing one opening per city) as one card each,
- * in listing order. Only neighbours are joined, so the listing's sort order stands as it is.
+ * A listing's postings as cards, in listing order: neighbouring postings of the same role (a company
+ * listing one opening per city) share one. Only neighbours are joined, so the sort order stands.
  */
 export function groupPostings(items: readonly ListingItem[]): ListingItem[][] {
   const groups: ListingItem[][] = [];
