@@ -4,7 +4,8 @@ import { EmailLayout } from "./email-layout";
 export interface AlertPosting {
   title: string;
   companyName: string;
-  location: string;
+  /** Where the role is, with the URL of each place's posting (a role a company lists once per city has several). */
+  places: { label: string; url: string }[];
   salary: string | null;
   level: string;
   url: string;
@@ -46,7 +47,15 @@ export function AlertDigestEmail({ searchName, postings, more, moreUrl, manageUr
             <Link href={posting.url}>{posting.title}</Link>
           </Text>
           <Text style={meta}>
-            {posting.companyName} · {posting.location}
+            {posting.companyName} ·{" "}
+            {posting.places.length === 1
+              ? posting.places[0]!.label
+              : posting.places.map((place, i) => (
+                  <span key={place.url}>
+                    {i > 0 && " · "}
+                    <Link href={place.url}>{place.label}</Link>
+                  </span>
+                ))}
           </Text>
           <Text style={meta}>{[posting.level, posting.salary ?? "Salary not stated"].join(" · ")}</Text>
         </Section>

@@ -3,12 +3,12 @@ import { createElement, type ReactElement } from "react";
 import { AlertDigestEmail, type AlertPosting } from "@/components/email/alert-digest-email";
 import { formatSalaryUsd, postingPath } from "@/lib/format";
 import { LEVEL_LABELS, REMOTE_LABELS } from "@/lib/search/labels";
+import { salaryRangeUsd } from "@/lib/search/posting-groups";
 import { signToken } from "@/lib/security/signed-token";
 import { pickDigest, type DigestCandidate } from "./digest";
 import type { OutgoingMail } from "./transport";
 
 export interface AlertEmailPosting extends DigestCandidate {
-  title: string;
   locations: { raw: string }[];
   remote: string;
   level: string;
@@ -63,14 +63,19 @@ export type RenderHtml = (element: ReactElement) => Promise<string>;
  */
 export async function buildAlertEmail(input: AlertEmailInput, renderHtml: RenderHtml = render): Promise<OutgoingMail> {
   const { shown, more } = pickDigest(input.postings);
-  const postings: AlertPosting[] = shown.map((posting) => ({
-    title: posting.title,
-    companyName: posting.companyName,
-    location: location(posting),
-    salary: formatSalaryUsd(posting.salaryMinUsd, posting.salaryMaxUsd),
-    level: LEVEL_LABELS[posting.level] ?? posting.level,
-    url: new URL(postingPath(posting), input.siteUrl).toString(),
-  }));
+  const postings: AlertPosting[] = shown.map((role) => {
+    const [best] = role as [AlertEmailPosting, ...AlertEmailPosting[]];
+    const range = salaryRangeUsd(role);
+    const places = role.map((posting) => ({ label: location(posting), url: new URL(postingPath(posting), input.siteUrl).toString() }));
+    return {
+      title: best.title,
+      companyName: best.companyName,
+      places,
+      salary: formatSalaryUsd(range.min, range.max),
+      level: LEVEL_LABELS[best.level] ?? best.level,
+      url: places[0]!.url,
+    };
+  });
   const unsubscribe = unsubscribeUrl(input.search.id, input.siteUrl, input.secret);
   const element = createElement(AlertDigestEmail, {
     searchName: input.search.name,

@@ -1,8 +1,9 @@
 import type { ListingItem } from "./listing";
 
 /** Company and title, ignoring case and spacing: the same role as a board lists it once per location. */
-function roleKey(item: ListingItem): string {
-  return `${item.companySlug}\u0000${item.title.toLowerCase().replace(/\s+/g, " ").trim()}`;
+export function roleKey(company: string, title: string): string {
+  const normal = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+  return `${normal(company)}\u0000${normal(title)}`;
 }
 
 /**
@@ -13,14 +14,14 @@ export function groupPostings(items: readonly ListingItem[]): ListingItem[][] {
   const groups: ListingItem[][] = [];
   for (const item of items) {
     const last = groups.at(-1);
-    if (last && roleKey(last[0]!) === roleKey(item)) last.push(item);
+    if (last && roleKey(last[0]!.companySlug, last[0]!.title) === roleKey(item.companySlug, item.title)) last.push(item);
     else groups.push([item]);
   }
   return groups;
 }
 
 /** The annual USD range across a group's postings (each may state a different range per city). */
-export function salaryRangeUsd(postings: readonly ListingItem[]): { min: number | null; max: number | null } {
+export function salaryRangeUsd(postings: readonly { salaryMinUsd: number | null; salaryMaxUsd: number | null }[]): { min: number | null; max: number | null } {
   const amounts = postings.flatMap((p) => [p.salaryMinUsd, p.salaryMaxUsd]).filter((n): n is number => n !== null);
   return amounts.length ? { min: Math.min(...amounts), max: Math.max(...amounts) } : { min: null, max: null };
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { buildAlertEmail, type AlertEmailPosting } from "@/lib/alerts/alert-email";
+import { renderEmailStatic } from "@/lib/alerts/static-render";
+
+const posting = (id: number, city: string, salary: [number | null, number | null]): AlertEmailPosting => ({
+  id,
+  title: "Staff ML Engineer, Inference",
+  companyName: "Tensorlane",
+  fitScore: 0.9,
+  sortAt: new Date(Date.UTC(2026, 10, 20, id)),
+  locations: [{ raw: city }],
+  remote: "onsite",
+  level: "staff",
+  salaryMinUsd: salary[0],
+  salaryMaxUsd: salary[1],
+});
+
+describe("buildAlertEmail", () => {
+  it("lists a role posted once per city as one entry, linking each city's posting, with the salary across them", async () => {
+    const mail = await buildAlertEmail(
+      {
+        deliveryId: "d1",
+        to: "ada@example.com",
+        search: { id: "s1", name: "Inference" },
+        postings: [posting(1, "New York, NY", [220_000, 260_000]), posting(2, "San Francisco, CA", [240_000, 300_000])],
+        siteUrl: "https://mlradar.example",
+        secret: "x".repeat(32),
+      },
+      renderEmailStatic,
+    );
+    expect(mail.subject).toBe("2 new roles for “Inference”");
+    expect(mail.html.match(/Staff ML Engineer, Inference/g)).toHaveLength(1);
+    expect(mail.html).toContain('href="https://mlradar.example/jobs/2/');
+    expect(mail.html).toContain('href="https://mlradar.example/jobs/1/');
+    expect(mail.text).toMatch(/San Francisco, CA[\s\S]*New York, NY/);
+    expect(mail.text).toContain("$220K – $300K");
+    expect(mail.text).not.toMatch(/and \d+ more/);
+  });
+});
