@@ -191,7 +191,7 @@ class RunWriter {
 
     for (const row of existing) this.idByKey.set(row.dedup_key, row.id);
     if (toCreate.length) {
-      const created = await insertPostings(tx, toCreate, this.companyIds, now);
+      const created = await insertPostings(tx, toCreate, this.companyIds, this.sourceId, now);
       for (const row of created) this.idByKey.set(row.dedup_key, row.id);
       counts.newPostingIds.push(...created.map((row) => row.id));
     }
@@ -270,11 +270,15 @@ const RECORD_COLUMNS = Prisma.sql`
   salary_min_usd int, salary_max_usd int, description_html text, description_text text,
   url text, apply_url text, posted_at timestamp(3), sort_at timestamp(3)`;
 
-/** One INSERT for the whole batch (Prisma's createMany sends it in parameter-limited chunks, twice as slow). */
+/**
+ * One INSERT for the whole batch (Prisma's createMany sends it in parameter-limited chunks, twice as
+ * slow). source_kinds starts as the trigger on sighting would set it, so that trigger writes nothing.
+ */
 async function insertPostings(
   tx: Tx,
   postings: NormalizedPosting[],
   companyIds: Map<string, number>,
+  sourceId: number,
   now: Date,
 ): Promise<{ id: number; dedup_key: string }[]> {
   const rows = postings.map((posting) => columnRecord(postingColumns(posting, companyIds.get(posting.companySlug)!, now, now)));
@@ -283,14 +287,14 @@ async function insertPostings(
       dedup_key, content_hash, company_id, company_name, title, locations, countries, cities, remote, remote_regions,
       tz_min_offset, tz_max_offset, employment_type, level, family, fit, fit_score, fit_reasons, skills,
       salary_text, salary_min, salary_max, salary_currency, salary_interval, salary_min_usd, salary_max_usd,
-      description_html, description_text, url, apply_url, posted_at, sort_at, first_seen_at, last_seen_at, updated_at)
+      description_html, description_text, url, apply_url, posted_at, sort_at, first_seen_at, last_seen_at, updated_at, source_kinds)
     SELECT
       d.dedup_key, d.content_hash, d.company_id, d.company_name, d.title, d.locations, d.countries, d.cities,
       d.remote::"RemoteType", d.remote_regions, d.tz_min_offset, d.tz_max_offset, d.employment_type::"EmploymentType",
       d.level::"Level", d.family::"RoleFamily", d.fit, d.fit_score, d.fit_reasons, d.skills,
       d.salary_text, d.salary_min, d.salary_max, d.salary_currency, d.salary_interval::"SalaryInterval",
       d.salary_min_usd, d.salary_max_usd, d.description_html, d.description_text, d.url, d.apply_url,
-      d.posted_at, d.sort_at, ${now}, ${now}, ${now}
+      d.posted_at, d.sort_at, ${now}, ${now}, ${now}, (SELECT ARRAY[kind] FROM source WHERE id = ${sourceId})
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(${RECORD_COLUMNS})
     RETURNING id, dedup_key`;
 }

@@ -172,9 +172,8 @@ export interface Facets {
 }
 
 /**
- * Total and facet counts for the current result set, in one SQL round trip. The sources are looked
- * up by the matches' ids (an index probe each) rather than joined, so their cost follows the
- * capped match count, not the size of the sighting table. Companies are counted by id and only the
+ * Total and facet counts for the current result set, in one SQL round trip. Boards are counted from
+ * the postings' own source_kinds (kept by triggers on sighting). Companies are counted by id and only the
  * top ones joined, which needs no plan for joining every match. With words, the statement goes
  * through `wordSampleDb` when given (lib/db.ts getWordSampleDb), whose planner takes the sample from
  * the word index.
@@ -186,7 +185,7 @@ export async function countFacets(db: Db, filter: PostingFilter, options: { now?
     { total: number; level: FacetValue[]; remote: FacetValue[]; family: FacetValue[]; skills: FacetValue[]; company: FacetValue[]; source: FacetValue[] }[]
   >`
     WITH m AS MATERIALIZED (
-      SELECT p.id, p.level, p.remote, p.family, p.skills, p.company_id FROM posting p WHERE ${where} LIMIT ${COUNT_CAP + 1}
+      SELECT p.id, p.level, p.remote, p.family, p.skills, p.company_id, p.source_kinds FROM posting p WHERE ${where} LIMIT ${COUNT_CAP + 1}
     )
     SELECT
       (SELECT count(*) FROM m)::int AS total,
@@ -203,8 +202,7 @@ export async function countFacets(db: Db, filter: PostingFilter, options: { now?
                                                                 ORDER BY n DESC FETCH FIRST 15 ROWS WITH TIES) top
                JOIN company c ON c.id = top.company_id ORDER BY top.n DESC, c.slug LIMIT 15) x) AS company,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
-         FROM (SELECT src.kind::text AS v, count(DISTINCT s.posting_id)::int AS n FROM sighting s JOIN source src ON src.id = s.source_id
-               WHERE s.posting_id = ANY(ARRAY(SELECT m.id FROM m)) GROUP BY src.kind) x) AS source`;
+         FROM (SELECT kind::text AS v, count(*)::int AS n FROM (SELECT unnest(m.source_kinds) AS kind FROM m) u GROUP BY kind) x) AS source`;
   const total = row?.total ?? 0;
   return {
     total: Math.min(total, COUNT_CAP),

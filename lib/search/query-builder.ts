@@ -57,10 +57,7 @@ export function filterWhere(filter: PostingFilter, now: Date): Prisma.Sql {
     conditions.push(Prisma.sql`p.sort_at >= ${since}`);
   }
   if (filter.source) {
-    conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM sighting s JOIN source src ON src.id = s.source_id
-                         WHERE s.posting_id = p.id AND src.kind = ANY(${filter.source}::"SourceKind"[]))`,
-    );
+    conditions.push(Prisma.sql`p.source_kinds && ${filter.source}::"SourceKind"[]`);
   }
   if (filter.q) conditions.push(Prisma.sql`p.search_vector @@ websearch_to_tsquery('english', ${filter.q})`);
   return Prisma.join(conditions, " AND ");
