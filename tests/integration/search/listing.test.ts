@@ -152,7 +152,7 @@ describe("listing queries", () => {
     const statements: { query: string; params: unknown[] }[] = [];
     logged.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
     // Every filter but words and a city name; the migration 20261127030000 index covers them all.
-    const every = "level=senior&remote=remote&family=ml_engineering&skills=pytorch&salaryMin=100000&withoutSalary=1&company=kiln-ai&posted=30d&location=US&eligible=DE";
+    const every = "level=senior&remote=remote&family=ml_engineering&skills=pytorch&salaryMin=100000&withoutSalary=1&company=kiln-ai&posted=30d&location=US&eligible=DE&source=greenhouse";
     await countFacets(logged, parseListingParams(new URLSearchParams(every)).filter, { now: NOW });
     await logged.$disconnect();
     const facetQuery = statements.find((s) => /WITH m AS MATERIALIZED/.test(s.query));
