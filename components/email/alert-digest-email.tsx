@@ -14,7 +14,9 @@ export interface AlertPosting {
 export interface AlertDigestEmailProps {
   searchName: string;
   postings: AlertPosting[];
-  /** Matches not listed; with moreUrl, a link to all of them. */
+  /** Matching postings in all (a listed role may be several, one per city). */
+  total: number;
+  /** Matching postings not listed; with moreUrl, a link to all of them. */
   more: number;
   moreUrl: string;
   manageUrl: string;
@@ -25,8 +27,7 @@ const item = { margin: "0 0 16px" };
 const title = { fontSize: "16px", fontWeight: 600, margin: "0" };
 const meta = { fontSize: "14px", color: "#334155", margin: "2px 0 0" };
 
-export function AlertDigestEmail({ searchName, postings, more, moreUrl, manageUrl, unsubscribeUrl }: AlertDigestEmailProps) {
-  const total = postings.length + more;
+export function AlertDigestEmail({ searchName, postings, total, more, moreUrl, manageUrl, unsubscribeUrl }: AlertDigestEmailProps) {
   const heading = `${total} new ${total === 1 ? "role" : "roles"} for “${searchName}”`;
   return (
     <EmailLayout

@@ -80,6 +80,7 @@ export async function buildAlertEmail(input: AlertEmailInput, renderHtml: Render
   const element = createElement(AlertDigestEmail, {
     searchName: input.search.name,
     postings,
+    total: input.postings.length,
     more,
     moreUrl: deliveryUrl(input.deliveryId, input.siteUrl, input.secret),
     manageUrl: new URL("/account/searches", input.siteUrl).toString(),

@@ -11,6 +11,7 @@ const digest = createElement(AlertDigestEmail, {
     { title: "Staff ML Engineer", companyName: "Vectorly", places: [{ label: "Berlin", url: "https://mlradar.example/jobs/1/a" }], salary: "$250K – $300K", level: "Staff", url: "https://mlradar.example/jobs/1/a" },
     { title: "Senior <b>Inference</b>", companyName: "A & B", places: [{ label: "Remote", url: "https://mlradar.example/jobs/2/b?x=1&y=2" }, { label: "Paris", url: "https://mlradar.example/jobs/3/b" }], salary: null, level: "Senior", url: "https://mlradar.example/jobs/2/b?x=1&y=2" },
   ],
+  total: 6,
   more: 3,
   moreUrl: "https://mlradar.example/alerts/t",
   manageUrl: "https://mlradar.example/account/searches",
