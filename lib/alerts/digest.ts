@@ -31,7 +31,9 @@ export function pickDigest<T extends DigestCandidate>(candidates: readonly T[]):
   const roles = new Map<string, T[]>();
   for (const candidate of ranked) {
     const key = roleKey(candidate.companyName, candidate.title);
-    roles.set(key, [...(roles.get(key) ?? []), candidate]);
+    const role = roles.get(key);
+    if (role) role.push(candidate);
+    else roles.set(key, [candidate]);
   }
   const perCompany = new Map<string, number>();
   const shown: T[][] = [];
