@@ -151,7 +151,7 @@ describe("listing queries", () => {
     const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: "event", level: "query" }] });
     const statements: { query: string; params: unknown[] }[] = [];
     logged.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
-    // Every filter but words and a city name; the migration 20261127030000 index covers them all.
+    // Every filter but words and a city name; the index (migration 20261127050000) covers them all.
     const every = "level=senior&remote=remote&family=ml_engineering&skills=pytorch&salaryMin=100000&withoutSalary=1&company=kiln-ai&posted=30d&location=US&eligible=DE&source=greenhouse";
     await countFacets(logged, parseListingParams(new URLSearchParams(every)).filter, { now: NOW });
     await logged.$disconnect();
