@@ -14,9 +14,9 @@ export interface AlertPosting {
 export interface AlertDigestEmailProps {
   searchName: string;
   postings: AlertPosting[];
-  /** Matching postings in all (a listed role may be several, one per city). */
+  /** Matching roles in all (a role listed once per city counts once). */
   total: number;
-  /** Matching postings not listed; with moreUrl, a link to all of them. */
+  /** Roles not listed; with moreUrl, a link to all the postings. */
   more: number;
   moreUrl: string;
   manageUrl: string;
@@ -64,7 +64,7 @@ export function AlertDigestEmail({ searchName, postings, total, more, moreUrl, m
       {more > 0 && (
         <Text>
           <Link href={moreUrl}>
-            and {more} more {more === 1 ? "posting" : "postings"}
+            and {more} more {more === 1 ? "role" : "roles"}
           </Link>
         </Text>
       )}

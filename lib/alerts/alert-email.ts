@@ -62,7 +62,7 @@ export type RenderHtml = (element: ReactElement) => Promise<string>;
  * because this module also reaches Next.js routes (emailText), where react-dom/server is not allowed.
  */
 export async function buildAlertEmail(input: AlertEmailInput, renderHtml: RenderHtml = render): Promise<OutgoingMail> {
-  const { shown, more } = pickDigest(input.postings);
+  const { shown, roles, more } = pickDigest(input.postings);
   const postings: AlertPosting[] = shown.map((role) => {
     const [best] = role as [AlertEmailPosting, ...AlertEmailPosting[]];
     const range = salaryRangeUsd(role);
@@ -80,13 +80,13 @@ export async function buildAlertEmail(input: AlertEmailInput, renderHtml: Render
   const element = createElement(AlertDigestEmail, {
     searchName: input.search.name,
     postings,
-    total: input.postings.length,
+    total: roles,
     more,
     moreUrl: deliveryUrl(input.deliveryId, input.siteUrl, input.secret),
     manageUrl: new URL("/account/searches", input.siteUrl).toString(),
     unsubscribeUrl: unsubscribe,
   });
-  const total = input.postings.length;
+  const total = roles;
   const html = await renderHtml(element);
   return {
     to: input.to,

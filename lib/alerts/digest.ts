@@ -16,7 +16,9 @@ export interface DigestCandidate {
 export interface Digest<T> {
   /** Roles, best first: the postings of one company and title (one per city, say), best first. */
   shown: T[][];
-  /** Matching postings not shown ("and N more"). */
+  /** Roles among the matches (a role listed once per city counts once). */
+  roles: number;
+  /** Roles not shown ("and N more"). */
   more: number;
 }
 
@@ -45,5 +47,5 @@ export function pickDigest<T extends DigestCandidate>(candidates: readonly T[]):
     perCompany.set(company, count + 1);
     shown.push(role);
   }
-  return { shown, more: candidates.length - shown.reduce((sum, role) => sum + role.length, 0) };
+  return { shown, roles: roles.size, more: roles.size - shown.length };
 }

@@ -217,7 +217,7 @@ describe("alerts from ingest to inbox", () => {
     const user = await createUser(database.db, "batch@example.test");
     await createSearch(database.db, user, {});
     await pipeline(await ingest(database.db, [makePosting({ externalId: "1" })], T0), T0);
-    await pipeline(await ingest(database.db, [makePosting({ externalId: "2" }), makePosting({ externalId: "3" })], minutes(5)), minutes(5));
+    await pipeline(await ingest(database.db, [makePosting({ externalId: "2", title: "ML Engineer 2" }), makePosting({ externalId: "3", title: "ML Engineer 3" })], minutes(5)), minutes(5));
     expect(smtp.messages).toHaveLength(1);
     const next = await pipeline([], minutes(14));
     expect(next.delivered.sent).toBe(1);
@@ -231,7 +231,7 @@ describe("alerts from ingest to inbox", () => {
     const user = await createUser(database.db, "daily@example.test", { timeZone: "Europe/Berlin" });
     // 08:00 in Berlin on 2026-11-27 is 07:00 UTC.
     await createSearch(database.db, user, {}, { frequency: "daily", sendHour: 8, nextSendAt: new Date("2026-11-27T07:00:00Z") });
-    const ids = await ingest(database.db, [makePosting({ externalId: "d1" }), makePosting({ externalId: "d2" })], T0);
+    const ids = await ingest(database.db, [makePosting({ externalId: "d1", title: "ML Engineer 1" }), makePosting({ externalId: "d2", title: "ML Engineer 2" })], T0);
     await pipeline(ids, T0);
     expect(await pipeline([], new Date("2026-11-27T06:59:00Z"))).toMatchObject({ scheduled: { deliveries: 0 } });
     expect(smtp.messages).toHaveLength(0);
@@ -418,7 +418,7 @@ describe("alerts from ingest to inbox", () => {
     for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(50);
   });
 
-  it("lists at most 10 postings, at most 3 per company, and links to all of them", async () => {
+  it("lists at most 10 roles, at most 3 per company, and links to all of them", async () => {
     const user = await createUser(database.db, "many@example.test");
     await createSearch(database.db, user, {});
     const postings = Array.from({ length: 14 }, (_, i) =>
@@ -434,7 +434,7 @@ describe("alerts from ingest to inbox", () => {
     const text = mail!.parsed.text!;
     expect(text.match(/ML Engineer \d+/g)).toHaveLength(10);
     expect(text.match(/Bigco/g)).toHaveLength(3);
-    expect(text).toMatch(/and 4 more postings/);
+    expect(text).toMatch(/and 4 more roles/);
     expect(text).toMatch(new RegExp(`${SITE}/alerts/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}`));
     expect(mail!.parsed.subject).toBe("14 new roles for “Test search”");
   });

@@ -28,8 +28,8 @@ describe("buildAlertEmail", () => {
       },
       renderEmailStatic,
     );
-    expect(mail.subject).toBe("2 new roles for “Inference”");
-    expect(mail.text).toContain("2 new roles for “Inference”");
+    expect(mail.subject).toBe("1 new role for “Inference”");
+    expect(mail.text).toContain("1 new role for “Inference”");
     expect(mail.html.match(/Staff ML Engineer, Inference/g)).toHaveLength(1);
     expect(mail.html).toContain('href="https://mlradar.example/jobs/2/');
     expect(mail.html).toContain('href="https://mlradar.example/jobs/1/');

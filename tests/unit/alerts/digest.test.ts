@@ -18,8 +18,9 @@ describe("pickDigest", () => {
       posting(40, "Smallco", 0.7),
       posting(41, "Othercorp", 0.1),
     ];
-    const { shown, more } = pickDigest(candidates);
+    const { shown, roles, more } = pickDigest(candidates);
     expect(shown).toHaveLength(DIGEST_SIZE);
+    expect(roles).toBe(candidates.length);
     expect(shown.every((role) => role.length === 1)).toBe(true);
     expect(more).toBe(candidates.length - DIGEST_SIZE);
     const perCompany = new Map<string, number>();
@@ -36,21 +37,23 @@ describe("pickDigest", () => {
   });
 
   it("makes one entry of a role a company lists once per city, wherever its postings rank", () => {
-    const { shown, more } = pickDigest([
+    const { shown, roles, more } = pickDigest([
       posting(1, "Tensorlane", 0.9, "Staff ML Engineer, Inference"),
       posting(2, "Vectorly", 0.8),
       posting(3, "tensorlane", 0.7, "staff ml  engineer, inference"),
       posting(4, "Othercorp", 0.6, "Staff ML Engineer, Inference"),
     ]);
     expect(shown.map((role) => role.map((p) => p.id))).toEqual([[1, 3], [2], [4]]);
+    expect(roles).toBe(3);
     expect(more).toBe(0);
   });
 
-  it("counts a role once against its company's three, and its postings in what is left over", () => {
+  it("counts a role once, against its company's three and in what is left over", () => {
     const cities = Array.from({ length: 4 }, (_, i) => posting(10 + i, "Bigco", 0.9, "Senior ML Engineer"));
     const others = Array.from({ length: 3 }, (_, i) => posting(20 + i, "Bigco", 0.8));
-    const { shown, more } = pickDigest([...cities, ...others]);
+    const { shown, roles, more } = pickDigest([...cities, ...others]);
     expect(shown.map((role) => role.length)).toEqual([4, 1, 1]);
+    expect(roles).toBe(4);
     expect(more).toBe(1);
   });
 });
