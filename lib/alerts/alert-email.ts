@@ -86,11 +86,10 @@ export async function buildAlertEmail(input: AlertEmailInput, renderHtml: Render
     manageUrl: new URL("/account/searches", input.siteUrl).toString(),
     unsubscribeUrl: unsubscribe,
   });
-  const total = roles;
   const html = await renderHtml(element);
   return {
     to: input.to,
-    subject: `${total} new ${total === 1 ? "role" : "roles"} for “${input.search.name}”`,
+    subject: `${roles} new ${roles === 1 ? "role" : "roles"} for “${input.search.name}”`,
     html,
     text: emailText(html),
     messageId: alertMessageId(input.deliveryId, input.siteUrl),
