@@ -20,6 +20,21 @@ export function groupPostings(items: readonly ListingItem[]): ListingItem[][] {
   return groups;
 }
 
+/**
+ * Every posting of one role in one card, in the order of each role's first posting: for a list shown
+ * whole (an alert's postings, as its email grouped them), where no pagination order must stand.
+ */
+export function groupPostingsByRole(items: readonly ListingItem[]): ListingItem[][] {
+  const roles = new Map<string, ListingItem[]>();
+  for (const item of items) {
+    const key = roleKey(item.companySlug, item.title);
+    const role = roles.get(key);
+    if (role) role.push(item);
+    else roles.set(key, [item]);
+  }
+  return [...roles.values()];
+}
+
 /** The annual USD range across a group's postings (each may state a different range per city). */
 export function salaryRangeUsd(postings: readonly { salaryMinUsd: number | null; salaryMaxUsd: number | null }[]): { min: number | null; max: number | null } {
   const amounts = postings.flatMap((p) => [p.salaryMinUsd, p.salaryMaxUsd]).filter((n): n is number => n !== null);

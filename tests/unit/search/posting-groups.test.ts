@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ListingItem } from "@/lib/search/listing";
-import { groupPostings, salaryRangeUsd } from "@/lib/search/posting-groups";
+import { groupPostings, groupPostingsByRole, salaryRangeUsd } from "@/lib/search/posting-groups";
 
 function item(id: number, title: string, companySlug: string, salary: [number | null, number | null] = [null, null]): ListingItem {
   return {
@@ -48,6 +48,18 @@ describe("groupPostings", () => {
 
   it("gives no cards for no postings", () => {
     expect(groupPostings([])).toEqual([]);
+  });
+});
+
+describe("groupPostingsByRole", () => {
+  it("joins every posting of one role wherever it stands, in the order of each role's first posting", () => {
+    const groups = groupPostingsByRole([
+      item(1, "ML Engineer", "a"),
+      item(2, "Research Engineer", "b"),
+      item(3, "ml engineer", "a"),
+      item(4, "ML Engineer", "b"),
+    ]);
+    expect(ids(groups)).toEqual([[1, 3], [2], [4]]);
   });
 });
 
