@@ -1,4 +1,4 @@
-import { roleKey } from "@/lib/search/posting-groups";
+import { groupByRole } from "@/lib/search/posting-groups";
 
 /** A digest shows at most this many roles… */
 export const DIGEST_SIZE = 10;
@@ -30,16 +30,10 @@ export function pickDigest<T extends DigestCandidate>(candidates: readonly T[]):
   const ranked = [...candidates].sort(
     (a, b) => b.fitScore - a.fitScore || b.sortAt.getTime() - a.sortAt.getTime() || b.id - a.id,
   );
-  const roles = new Map<string, T[]>();
-  for (const candidate of ranked) {
-    const key = roleKey(candidate.companyName, candidate.title);
-    const role = roles.get(key);
-    if (role) role.push(candidate);
-    else roles.set(key, [candidate]);
-  }
+  const roles = groupByRole(ranked, (candidate) => candidate.companyName);
   const perCompany = new Map<string, number>();
   const shown: T[][] = [];
-  for (const role of roles.values()) {
+  for (const role of roles) {
     if (shown.length === DIGEST_SIZE) break;
     const company = role[0]!.companyName.toLowerCase();
     const count = perCompany.get(company) ?? 0;
@@ -47,5 +41,5 @@ export function pickDigest<T extends DigestCandidate>(candidates: readonly T[]):
     perCompany.set(company, count + 1);
     shown.push(role);
   }
-  return { shown, roles: roles.size, more: roles.size - shown.length };
+  return { shown, roles: roles.length, more: roles.length - shown.length };
 }

@@ -1,7 +1,7 @@
 import type { ListingItem } from "./listing";
 
 /** Company and title, ignoring case and spacing: the same role as a board lists it once per location. */
-export function roleKey(company: string, title: string): string {
+function roleKey(company: string, title: string): string {
   const normal = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
   return `${normal(company)}\u0000${normal(title)}`;
 }
@@ -21,13 +21,13 @@ export function groupPostings(items: readonly ListingItem[]): ListingItem[][] {
 }
 
 /**
- * Every posting of one role in one card, in the order of each role's first posting: for a list shown
- * whole (an alert's postings, as its email grouped them), where no pagination order must stand.
+ * Every posting of one role together, in the order of each role's first posting: for a list shown
+ * whole (an alert's postings, its email's digest), where no pagination order must stand.
  */
-export function groupPostingsByRole(items: readonly ListingItem[]): ListingItem[][] {
-  const roles = new Map<string, ListingItem[]>();
+export function groupByRole<T extends { title: string }>(items: readonly T[], company: (item: T) => string): T[][] {
+  const roles = new Map<string, T[]>();
   for (const item of items) {
-    const key = roleKey(item.companySlug, item.title);
+    const key = roleKey(company(item), item.title);
     const role = roles.get(key);
     if (role) role.push(item);
     else roles.set(key, [item]);

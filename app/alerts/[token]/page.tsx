@@ -4,7 +4,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { listDeliveryPostings } from "@/lib/alerts/queries";
 import { authSecret } from "@/lib/auth/secret";
 import { verifyToken } from "@/lib/security/signed-token";
-import { groupPostingsByRole } from "@/lib/search/posting-groups";
+import { groupByRole } from "@/lib/search/posting-groups";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alert postings", robots: { index: false }, referrer: "same-origin" };
@@ -27,7 +27,7 @@ export default async function AlertPostingsPage({ params }: { params: Promise<{ 
         {closed > 0 && ` ${closed} ${closed === 1 ? "has" : "have"} closed since and ${closed === 1 ? "is" : "are"} not shown.`}
       </p>
       <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {groupPostingsByRole(open).map((postings) => (
+        {groupByRole(open, (posting) => posting.companySlug).map((postings) => (
           <PostingCard key={postings[0]!.id} postings={postings} now={now} />
         ))}
       </ol>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ListingItem } from "@/lib/search/listing";
-import { groupPostings, groupPostingsByRole, salaryRangeUsd } from "@/lib/search/posting-groups";
+import { groupPostings, groupByRole, salaryRangeUsd } from "@/lib/search/posting-groups";
 
 function item(id: number, title: string, companySlug: string, salary: [number | null, number | null] = [null, null]): ListingItem {
   return {
@@ -51,14 +51,12 @@ describe("groupPostings", () => {
   });
 });
 
-describe("groupPostingsByRole", () => {
+describe("groupByRole", () => {
   it("joins every posting of one role wherever it stands, in the order of each role's first posting", () => {
-    const groups = groupPostingsByRole([
-      item(1, "ML Engineer", "a"),
-      item(2, "Research Engineer", "b"),
-      item(3, "ml engineer", "a"),
-      item(4, "ML Engineer", "b"),
-    ]);
+    const groups = groupByRole(
+      [item(1, "ML Engineer", "a"), item(2, "Research Engineer", "b"), item(3, "ml engineer", "a"), item(4, "ML Engineer", "b")],
+      (posting) => posting.companySlug,
+    );
     expect(ids(groups)).toEqual([[1, 3], [2], [4]]);
   });
 });
