@@ -7,6 +7,12 @@ export function formatSalaryUsd(min: number | null, max: number | null): string 
   return compactUsd.format((min ?? max)!);
 }
 
+/** A salary band's median and middle half, "$213K ($200K–$224K)"; just the median when the half rounds to one figure. */
+export function formatSalaryBand(band: { p25: number; median: number; p75: number }): string {
+  const [low, median, high] = [band.p25, band.median, band.p75].map((value) => compactUsd.format(value));
+  return low === high ? median! : `${median} (${low}–${high})`;
+}
+
 /** The salary as the posting wrote it, in its own currency and interval. */
 export function formatSalaryAsWritten(
   min: number | null,

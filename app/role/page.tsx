@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
-import { formatCount, formatSalaryUsd } from "@/lib/format";
+import { formatCount, formatSalaryBand } from "@/lib/format";
+import { countryName } from "@/lib/normalize/gazetteer";
 import { getRoleFigures } from "@/lib/role/queries";
 import { FAMILY_LABELS, LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
 import { LEVEL_OPTIONS } from "@/lib/search/schemas";
@@ -13,8 +14,6 @@ export const metadata: Metadata = {
   description: "What a senior or lead ML engineer does, backed by live figures from open postings.",
   alternates: { canonical: "/role" },
 };
-
-const k = (value: number) => formatSalaryUsd(value, value) ?? "";
 
 export default async function RolePage() {
   const figures = await getRoleFigures();
@@ -78,7 +77,7 @@ export default async function RolePage() {
           bars={figures.salaryByLevel.map((band) => ({
             label: `${LEVEL_LABELS[band.key] ?? band.key} (${band.count})`,
             value: band.median,
-            display: `${k(band.median)} (${k(band.p25)}–${k(band.p75)})`,
+            display: formatSalaryBand(band),
             href: (LEVEL_OPTIONS as readonly string[]).includes(band.key) ? `/?level=${band.key}&sort=salary` : "/?sort=salary",
           }))}
         />
@@ -86,9 +85,9 @@ export default async function RolePage() {
           testId="chart-salary-region"
           title="Median salary by country (annual USD)"
           bars={figures.salaryByRegion.map((band) => ({
-            label: `${band.key} (${band.count})`,
+            label: `${countryName(band.key)} (${band.count})`,
             value: band.median,
-            display: `${k(band.median)} (${k(band.p25)}–${k(band.p75)})`,
+            display: formatSalaryBand(band),
             href: `/?location=${band.key}&sort=salary`,
           }))}
         />

@@ -118,3 +118,10 @@ export function canonicalCityName(name: string): string | null {
 export function subdivisionIn(code: string, country: string): SubdivisionRow | undefined {
   return SUBDIVISIONS_TABLE.find((row) => row.code === code && row.country === country);
 }
+
+const COUNTRY_NAMES = new Map(COUNTRIES_TABLE.map((row) => [row.code, row.name]));
+
+/** A country's English name from its ISO code ("DE" → "Germany"); the code itself when unknown. */
+export function countryName(code: string): string {
+  return COUNTRY_NAMES.get(code) ?? code;
+}
