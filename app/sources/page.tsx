@@ -28,7 +28,7 @@ export default async function SourcesPage() {
         Every board mlradar reads, when it last answered and how many of its postings are open, so you can see how fresh the data is.
         Times are UTC.
       </p>
-      {/* Health next to the board: on a phone the table scrolls sideways, and freshness is what this page is for. */}
+      {/* Health next to the board; on a phone the last run joins the health cell and the company is left out, so nothing scrolls away. */}
       <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Sources and their health</caption>
@@ -36,27 +36,29 @@ export default async function SourcesPage() {
             <tr>
               <th scope="col" className="px-3 py-2">Board</th>
               <th scope="col" className="px-3 py-2">Health</th>
-              <th scope="col" className="px-3 py-2">Last successful run</th>
+              <th scope="col" className="hidden px-3 py-2 sm:table-cell">Last successful run</th>
               <th scope="col" className="px-3 py-2 text-right">Open postings</th>
-              <th scope="col" className="px-3 py-2">Company</th>
+              <th scope="col" className="hidden px-3 py-2 sm:table-cell">Company</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {sources.map((source) => {
               const health = sourceHealth(source, now);
+              const lastRun = source.lastSuccessAt ? dateTime.format(source.lastSuccessAt) : "never";
               return (
                 <tr key={source.id}>
                   <td className="px-3 py-2">
-                    {SOURCE_LABELS[source.kind]} <span className="text-slate-600">({source.token})</span>
+                    {SOURCE_LABELS[source.kind]} <span className="block text-xs break-all text-slate-600 sm:inline sm:text-sm">({source.token})</span>
                   </td>
                   <td className={`px-3 py-2 ${HEALTH_STYLE[health]}`}>
                     {health}
                     {health === "failing" && source.lastError && <span className="block text-xs text-slate-600">{source.lastError.slice(0, 140)}</span>}
                     {health === "disabled" && source.disabledReason && <span className="block text-xs text-slate-600">{source.disabledReason}</span>}
+                    <span className="block text-xs text-slate-700 sm:hidden">last successful run: {lastRun}</span>
                   </td>
-                  <td className="px-3 py-2">{source.lastSuccessAt ? dateTime.format(source.lastSuccessAt) : "never"}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{lastRun}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{source._count.sightings}</td>
-                  <td className="px-3 py-2">{source.company?.name ?? "—"}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{source.company?.name ?? "—"}</td>
                 </tr>
               );
             })}

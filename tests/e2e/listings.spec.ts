@@ -104,6 +104,18 @@ test("the role page's chart text stays readable on a phone, and no label runs pa
   }
 });
 
+test("on a phone the sources table fits the screen and still shows each board's health, last run and open postings", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/sources");
+  const table = page.getByRole("table", { name: "Sources and their health" });
+  const fits = await table.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth);
+  expect(fits).toBe(true);
+  const firstRow = table.locator("tbody tr").first();
+  await expect(firstRow).toContainText(/disabled|healthy|stale|failing|never run/);
+  await expect(firstRow).toContainText(/last successful run: /);
+  await expect(firstRow.locator("td").filter({ hasText: /^\d+$/ })).toBeVisible();
+});
+
 test("the feed parses as XML and the API returns the same postings as the page", async ({ page, request }) => {
   const feed = await request.get("/feed.xml?level=senior");
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
