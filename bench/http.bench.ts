@@ -61,7 +61,7 @@ function parseOptions(args: string[]): Options {
 
 const log = (line: string) => console.error(line);
 
-/** Every listing URL answers 200 with postings both ways, and the cached page shows the same postings. */
+/** Every listing URL answers 200 with postings in all three ways (uncached, cached, without the database), and all three list the same postings. */
 async function checkPages(origin: string, noDbOrigin: string, cookie: string): Promise<void> {
   const postingLinks = (html: string) => [...html.matchAll(/href="(\/jobs\/\d+\/[^"]*)"/g)].map((m) => m[1]).join(" ");
   for (const pathname of LISTING_PATHS) {
