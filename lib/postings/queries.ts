@@ -9,6 +9,7 @@ export async function getPosting(id: number) {
       id: true,
       title: true,
       companyName: true,
+      companyId: true,
       company: { select: { slug: true, name: true, website: true } },
       locations: true,
       countries: true,
@@ -53,30 +54,52 @@ export async function getPosting(id: number) {
 
 export type PostingDetail = NonNullable<Awaited<ReturnType<typeof getPosting>>>;
 
-/** Open postings most like this one: same family, shared skills, same level first. */
 /** Open postings ranked for "similar": the newest this many sharing a skill, and the newest of the family. */
 const SIMILAR_CANDIDATES = 200;
 const SIMILAR_FALLBACK = 20;
 
+/** A title as a role's name, matched ignoring case and spacing (as lib/search/posting-groups.ts does). */
+const titleKey = (title: Prisma.Sql) => Prisma.sql`lower(btrim(regexp_replace(${title}, '[[:space:]]+', ' ', 'g')))`;
+
+/** Not the same role: another posting of one company's title is the role elsewhere, not a similar one. */
+const otherRole = (posting: { companyId: number; title: string }) =>
+  Prisma.sql`NOT (p.company_id = ${posting.companyId} AND ${titleKey(Prisma.sql`p.title`)} = ${titleKey(Prisma.sql`${posting.title}`)})`;
+
 /**
- * Open fitting postings of the same family, most shared skills first, then the same level, then
- * newest. Only a bounded candidate set is ranked (counting overlaps over every open posting of the
- * family cost 50-110 ms a page view at 100,000 postings and made posting pages the slowest under load).
+ * Open fitting postings of the same family (not the same role elsewhere: listOtherLocations), most
+ * shared skills first, then the same level, then newest. Only a bounded candidate set is ranked
+ * (counting overlaps over every open posting of the family cost 50-110 ms a page view at 100,000
+ * postings and made posting pages the slowest under load).
  */
-export async function listSimilarPostings(posting: { id: number; family: string; level: string; skills: string[] }, limit = 5) {
+export async function listSimilarPostings(
+  posting: { id: number; companyId: number; title: string; family: string; level: string; skills: string[] },
+  limit = 5,
+) {
   return getDb().$queryRaw<{ id: number; title: string; companyName: string; remote: string }[]>`
     WITH candidates AS (
       (SELECT p.id FROM posting p
        WHERE p.closed_at IS NULL AND p.fit AND p.family = ${posting.family}::"RoleFamily" AND p.id <> ${posting.id}
-         AND p.skills && ${posting.skills}::text[]
+         AND p.skills && ${posting.skills}::text[] AND ${otherRole(posting)}
        ORDER BY p.sort_at DESC, p.id DESC LIMIT ${SIMILAR_CANDIDATES})
       UNION
       (SELECT p.id FROM posting p
        WHERE p.closed_at IS NULL AND p.fit AND p.family = ${posting.family}::"RoleFamily" AND p.id <> ${posting.id}
+         AND ${otherRole(posting)}
        ORDER BY p.sort_at DESC, p.id DESC LIMIT ${SIMILAR_FALLBACK}))
     SELECT p.id, p.title, p.company_name AS "companyName", p.remote::text AS remote
     FROM posting p JOIN candidates c ON c.id = p.id
     ORDER BY (SELECT count(*) FROM unnest(p.skills) s WHERE s = ANY(${posting.skills}::text[])) DESC,
              (p.level = ${posting.level}::"Level") DESC, p.sort_at DESC, p.id DESC
     LIMIT ${Prisma.raw(String(Math.max(1, Math.min(20, Math.floor(limit)))))}`;
+}
+
+/** The same role's other open postings: the company lists it once per city (or board). */
+export async function listOtherLocations(posting: { id: number; companyId: number; title: string }) {
+  return getDb().$queryRaw<{ id: number; title: string; companyName: string; locations: { raw: string }[]; remote: string }[]>`
+    SELECT p.id, p.title, p.company_name AS "companyName", p.locations, p.remote::text AS remote
+    FROM posting p
+    WHERE p.company_id = ${posting.companyId} AND p.closed_at IS NULL AND p.id <> ${posting.id}
+      AND ${titleKey(Prisma.sql`p.title`)} = ${titleKey(Prisma.sql`${posting.title}`)}
+    ORDER BY p.sort_at DESC, p.id DESC
+    LIMIT 20`;
 }

@@ -51,6 +51,12 @@ test("a role a company lists once per city is one card, linking each city's post
   expect(await card.locator("h2 a").getAttribute("href")).toEqual(first);
   await places.nth(1).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // The posting page links the same role's other city, and does not offer it as a similar role.
+  await expect(page.getByTestId("also-open").locator("a")).toHaveCount(1);
+  expect(await page.getByTestId("also-open").locator("a").getAttribute("href")).toEqual(first);
+  const similar = await page.getByRole("region", { name: "Similar open roles" }).locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(similar.length).toBeGreaterThan(0);
+  expect(similar).not.toContain(first);
 });
 
 test("a bad URL parameter is reported on the page, never an error", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestPostings } from "@/lib/ingest/ingest-postings";
 import type { NormalizedPosting, RoleFit } from "@/lib/normalize/types";
-import { listSimilarPostings } from "@/lib/postings/queries";
+import { listOtherLocations, listSimilarPostings } from "@/lib/postings/queries";
 import { makePosting } from "@/tests/helpers/posting-factory";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
 
@@ -30,22 +30,35 @@ describe("similar postings", () => {
         posting("other-family", 1, { skills: ["pytorch", "cuda", "vllm"], roleFit: fit("senior", "data_science") }),
         posting("not-fit", 1, { skills: ["pytorch", "cuda", "vllm"], roleFit: { family: "ml_engineering", level: "junior", fit: false, score: 0.3, reasons: ["junior"] } }),
         posting("closed", 1, { skills: ["pytorch", "cuda", "vllm"] }),
+        // The same role elsewhere: one company's title, whatever its case and spacing.
+        posting("self-in-berlin", 3, { title: "senior  ML engineer SELF ", skills: ["pytorch", "cuda", "vllm"], locations: [{ raw: "Berlin, Germany", city: "Berlin", country: "DE" }] }),
+        posting("self-closed-elsewhere", 3, { title: "Senior ML Engineer self", skills: ["pytorch", "cuda", "vllm"] }),
+        posting("same-title-other-company", 40, { title: "Senior ML Engineer self", companyName: "Vectorhaus", skills: ["pytorch", "cuda", "vllm"] }),
       ],
       { now: NOW },
     );
     for (const row of await database.db.posting.findMany({ select: { id: true, dedupKey: true } })) ids.set(row.dedupKey, row.id);
-    await database.db.posting.update({ where: { id: ids.get("closed")! }, data: { closedAt: NOW } });
+    await database.db.posting.updateMany({ where: { id: { in: [ids.get("closed")!, ids.get("self-closed-elsewhere")!] } }, data: { closedAt: NOW } });
   });
 
+  const self = async () => database.db.posting.findUniqueOrThrow({ where: { id: ids.get("self")! }, select: { id: true, companyId: true, title: true } });
+
   it("ranks open fitting postings of the family by shared skills, then level, then recency", async () => {
-    const similar = await listSimilarPostings({ id: ids.get("self")!, family: "ml_engineering", level: "senior", skills: ["pytorch", "cuda", "vllm"] });
+    const similar = await listSimilarPostings({ ...(await self()), family: "ml_engineering", level: "senior", skills: ["pytorch", "cuda", "vllm"] });
     const byId = new Map([...ids].map(([key, id]) => [id, key]));
-    expect(similar.map((row) => byId.get(row.id))).toEqual(["two-shared", "one-shared-same-level", "one-shared-other-level", "none-shared"]);
+    // Not the same role in Berlin: that is listOtherLocations'. Another company's same title is a similar role.
+    expect(similar.map((row) => byId.get(row.id))).toEqual(["same-title-other-company", "two-shared", "one-shared-same-level", "one-shared-other-level", "none-shared"]);
   });
 
   it("falls back to the newest of the family when nothing shares a skill", async () => {
-    const similar = await listSimilarPostings({ id: ids.get("self")!, family: "ml_engineering", level: "senior", skills: [] }, 2);
+    const similar = await listSimilarPostings({ ...(await self()), family: "ml_engineering", level: "senior", skills: [] }, 2);
     expect(similar).toHaveLength(2);
     expect(similar.map((row) => row.id)).not.toContain(ids.get("self"));
+  });
+
+  it("lists the same role's other open postings (one company's title, in any case and spacing) apart", async () => {
+    const elsewhere = await listOtherLocations(await self());
+    expect(elsewhere.map((row) => row.id)).toEqual([ids.get("self-in-berlin")]);
+    expect(elsewhere[0]!.locations.map((l) => l.raw)).toEqual(["Berlin, Germany"]);
   });
 });

@@ -4,7 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { PostingJsonLd } from "@/components/posting/posting-json-ld";
 import { env } from "@/lib/env";
 import { formatAge, formatOffsetRange, formatSalaryAsWritten, formatSalaryUsd, postingPath } from "@/lib/format";
-import { getPosting, listSimilarPostings } from "@/lib/postings/queries";
+import { getPosting, listOtherLocations, listSimilarPostings } from "@/lib/postings/queries";
 import { FAMILY_LABELS, LEVEL_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +42,7 @@ export default async function PostingPage({ params }: { params: Params }) {
   if (!path.endsWith(`/${slug}`)) permanentRedirect(path);
 
   const now = new Date();
-  const similar = await listSimilarPostings(posting);
+  const [similar, elsewhere] = await Promise.all([listSimilarPostings(posting), listOtherLocations(posting)]);
   const usd = formatSalaryUsd(posting.salaryMinUsd, posting.salaryMaxUsd);
   const written = formatSalaryAsWritten(posting.salaryMin, posting.salaryMax, posting.salaryCurrency, posting.salaryInterval);
   const locations = (posting.locations as { raw: string }[]).map((l) => l.raw);
@@ -62,6 +62,17 @@ export default async function PostingPage({ params }: { params: Params }) {
         <Link href={`/companies/${posting.company.slug}`}>{posting.companyName}</Link>
         {locations.length > 0 && <> · {locations.join(" · ")}</>}
       </p>
+      {elsewhere.length > 0 && (
+        <p className="mt-1 text-sm text-slate-700" data-testid="also-open">
+          The same role is also listed in{" "}
+          {elsewhere.map((other, i) => (
+            <span key={other.id}>
+              {i > 0 && " · "}
+              <Link href={postingPath(other)}>{other.locations.map((l) => l.raw).join(", ") || REMOTE_LABELS[other.remote]}</Link>
+            </span>
+          ))}
+        </p>
+      )}
 
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
         <div>
