@@ -47,8 +47,10 @@ export interface ListingPage {
   sort: ListingSort;
 }
 
+// The company's slug as a scalar subquery, not a join: PostgreSQL then looks it up only for the page's
+// rows after the sort, and plans the statement faster (a rare word's first page took half the time).
 const columns = Prisma.sql`
-  p.id, p.title, p.company_name AS "companyName", c.slug AS "companySlug", p.locations, p.remote::text AS remote,
+  p.id, p.title, p.company_name AS "companyName", (SELECT c.slug FROM company c WHERE c.id = p.company_id) AS "companySlug", p.locations, p.remote::text AS remote,
   p.remote_regions AS "remoteRegions", p.level::text AS level, p.family::text AS family, p.fit_score AS "fitScore",
   p.fit_reasons AS "fitReasons", p.skills, p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd",
   p.salary_currency AS "salaryCurrency", p.salary_min AS "salaryMin", p.salary_max AS "salaryMax",
@@ -118,14 +120,14 @@ export async function listPostings(
         LIMIT ${pageSize + 1}
       )
       SELECT ${columns}, r.rank
-      FROM page r JOIN posting p ON p.id = r.id JOIN company c ON c.id = p.company_id
+      FROM page r JOIN posting p ON p.id = r.id
       ORDER BY r.rank DESC, r.id DESC`;
   } else if (sort === "salary") {
     const key = Prisma.sql`COALESCE(p.salary_max_usd, p.salary_min_usd, -1)`;
     const after = cursor && typeof cursor.s === "number" ? Prisma.sql`AND (${key}, p.id) < (${cursor.s}::int, ${cursor.i})` : Prisma.empty;
     rows = await db.$queryRaw<ListingItem[]>`
       SELECT ${columns}, NULL::float8 AS rank
-      FROM posting p JOIN company c ON c.id = p.company_id
+      FROM posting p
       WHERE ${where} ${after}
       ORDER BY ${key} DESC, p.id DESC
       LIMIT ${pageSize + 1}`;
@@ -136,7 +138,7 @@ export async function listPostings(
         : Prisma.empty;
     rows = await db.$queryRaw<ListingItem[]>`
       SELECT ${columns}, NULL::float8 AS rank
-      FROM posting p JOIN company c ON c.id = p.company_id
+      FROM posting p
       WHERE ${where} ${after}
       ORDER BY p.sort_at DESC, p.id DESC
       LIMIT ${pageSize + 1}`;
