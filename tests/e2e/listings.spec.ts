@@ -110,6 +110,24 @@ test("the role page's chart text stays readable on a phone, and no label runs pa
   }
 });
 
+test("the companies page counts each company's roles as its listing does, and links its page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Companies" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Companies hiring" })).toBeVisible();
+  const companies = page.getByTestId("company");
+  expect(await companies.count()).toBeGreaterThan(3);
+  for (const index of [0, 3]) {
+    const roles = companies.nth(index).getByTestId("company-roles");
+    const shown = Number(/^(\d+) open/.exec((await roles.textContent())!)?.[1]);
+    const html = await (await page.request.get((await roles.getAttribute("href"))!)).text();
+    expect(Number(/data-testid="total">([\d,]+)/.exec(html)?.[1]?.replace(/,/g, ""))).toBe(shown);
+  }
+  const first = companies.first().locator("a").first();
+  const name = await first.textContent();
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!);
+});
+
 test("on a phone the sources table fits the screen and still shows each board's health, last run and open postings", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto("/sources");
@@ -145,7 +163,7 @@ test("every page type has no serious or critical accessibility violations", asyn
   await page.goto("/");
   const postingHref = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
   const companyHref = await page.getByTestId("posting").first().locator("p a").first().getAttribute("href");
-  for (const path of ["/", "/?level=staff&remote=remote", postingHref!, companyHref!, "/role", "/sources", "/?q=zzzzzznothing"]) {
+  for (const path of ["/", "/?level=staff&remote=remote", postingHref!, companyHref!, "/companies", "/role", "/sources", "/?q=zzzzzznothing"]) {
     await page.goto(path);
     const violations = await seriousAxeViolations(page);
     expect(violations.map((v) => `${path}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
