@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/lib/db";
-import { listHiringCompanies } from "@/lib/companies/hiring";
+import { listHiringCompaniesShared } from "@/lib/companies/queries";
 import { formatAge, formatCount } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Companies hiring", alternates: { can
 const SHOWN = 300;
 
 export default async function CompaniesPage() {
-  const { companies, total } = await listHiringCompanies(getDb(), { limit: SHOWN });
+  const { companies, total } = await listHiringCompaniesShared(SHOWN);
   const now = new Date();
   return (
     <div className="mx-auto max-w-3xl">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { formatCount, formatSalaryBand } from "@/lib/format";
 import { countryName } from "@/lib/normalize/gazetteer";
-import { getRoleFigures } from "@/lib/role/queries";
+import { getRoleFiguresShared } from "@/lib/role/queries";
 import { FAMILY_LABELS, LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
 import { LEVEL_OPTIONS } from "@/lib/search/schemas";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RolePage() {
-  const figures = await getRoleFigures();
+  const figures = await getRoleFiguresShared();
   const remoteTotal = figures.remote.reduce((sum, r) => sum + r.count, 0);
   const remoteShare = remoteTotal ? Math.round((100 * (figures.remote.find((r) => r.value === "remote")?.count ?? 0)) / remoteTotal) : 0;
   return (
@@ -27,7 +27,7 @@ export default async function RolePage() {
         <Link href="/" data-testid="role-open-count">
           {formatCount(figures.openFit)} open postings
         </Link>{" "}
-        that fit the role right now.
+        that fit the role, recomputed every minute.
       </p>
 
       <section className="mt-6 space-y-3 leading-relaxed text-slate-800">

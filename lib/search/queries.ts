@@ -1,8 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { unstable_cache } from "next/cache";
 import { cookiePolicy } from "@/lib/auth/cookies";
-import { ensureDatabase, getDb, getWordSampleDb } from "@/lib/db";
+import { sharedData } from "@/lib/cache/shared-data";
+import { getDb, getWordSampleDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PAGE_RENDER_HEADER } from "@/lib/security/page-cache";
 import { countFacets, listPostings, type Facets, type ListingPage } from "./listing";
@@ -13,9 +12,6 @@ export interface ListingResult {
   facets: Facets;
 }
 
-/** How long anonymous visitors may see the same listing data before it is computed again. */
-export const LISTING_CACHE_SECONDS = 60;
-
 /** The listing page's data, all fresh: the page of postings and the facet panel, two SQL round trips in parallel. */
 export async function searchListings(params: ListingParams, now = new Date()): Promise<ListingResult> {
   const db = getDb();
@@ -23,24 +19,12 @@ export async function searchListings(params: ListingParams, now = new Date()): P
   return { page, facets };
 }
 
-let databaseKey: Promise<string> | undefined;
-/** Part of every cache key, so a build's on-disk cache never answers for another database. */
-function currentDatabaseKey(): Promise<string> {
-  databaseKey ??= ensureDatabase().then((url) => createHash("sha256").update(url).digest("hex").slice(0, 16));
-  return databaseKey;
-}
+// Keyed by the canonical query string (filter fields in one order, cursor), so equivalent URLs share an entry.
+const cachedSearch = sharedData("listing-v1", async (canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))));
 
-// Keyed by the database and the canonical query string (filter fields in one order, cursor), so
-// equivalent URLs share an entry.
-const cachedSearch = unstable_cache(
-  async (_database: string, canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))),
-  ["listing-v1"],
-  { revalidate: LISTING_CACHE_SECONDS, tags: ["listing"] },
-);
-
-/** The same data through the cache: at most LISTING_CACHE_SECONDS old (Next serves a stale entry once while it refreshes it). */
+/** The same data through the shared data cache (lib/cache/shared-data.ts): at most a minute old. */
 export async function searchListingsCached(params: ListingParams): Promise<ListingResult> {
-  const result = await cachedSearch(await currentDatabaseKey(), filterToSearchParams(params.filter, params.cursor).toString());
+  const result = await cachedSearch(filterToSearchParams(params.filter, params.cursor).toString());
   // The cache stores JSON: dates come back as strings.
   const items = result.page.items.map((item) => ({
     ...item,
@@ -51,21 +35,19 @@ export async function searchListingsCached(params: ListingParams): Promise<Listi
 }
 
 // Facet counts are the same for every visitor and every page of a filter (keyed without the cursor).
-const cachedFacets = unstable_cache(
-  async (_database: string, canonicalFilter: string): Promise<Facets> => countFacets(getDb(), parseListingParams(new URLSearchParams(canonicalFilter)).filter, { wordSampleDb: getWordSampleDb() }),
-  ["facets-v1"],
-  { revalidate: LISTING_CACHE_SECONDS, tags: ["listing"] },
+const cachedFacets = sharedData("facets-v1", async (canonicalFilter: string): Promise<Facets> =>
+  countFacets(getDb(), parseListingParams(new URLSearchParams(canonicalFilter)).filter, { wordSampleDb: getWordSampleDb() }),
 );
 
 /**
- * Fresh postings with facet counts shared for up to LISTING_CACHE_SECONDS: the counts over a broad
+ * Fresh postings with facet counts shared for up to a minute: the counts over a broad
  * match are the expensive part of a listing (tens of milliseconds at 100,000 postings) and a
  * minute-old count misleads nobody, while the postings themselves must be current.
  */
 export async function searchListingsSharedFacets(params: ListingParams, now = new Date()): Promise<ListingResult> {
   const [page, facets] = await Promise.all([
     listPostings(getDb(), params.filter, params.cursor, { now }),
-    currentDatabaseKey().then((key) => cachedFacets(key, filterToSearchParams(params.filter).toString())),
+    cachedFacets(filterToSearchParams(params.filter).toString()),
   ]);
   return { page, facets };
 }
