@@ -159,6 +159,28 @@ test("the feed parses as XML and the API returns the same postings as the page",
   expect(api.data.map((p: { url: string }) => new URL(p.url).pathname)).toEqual([...new Set(hrefs)]);
 });
 
+test("robots.txt points to the sitemap, which lists the listing's postings and pages that answer", async ({ page, request, baseURL }) => {
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+  expect(robots).toMatch(/Disallow: \/account/);
+  const sitemap = await request.get("/sitemap.xml");
+  expect(sitemap.headers()["content-type"]).toContain("xml");
+  await page.setContent("<p>sitemap</p>");
+  const urls = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    if (doc.querySelector("parsererror")) throw new Error("sitemap is not well-formed XML");
+    return [...doc.querySelectorAll("url > loc")].map((loc) => loc.textContent!);
+  }, await sitemap.text());
+  const paths = urls.map((url) => new URL(url).pathname);
+  expect(paths.slice(0, 4)).toEqual(["/", "/role", "/companies", "/sources"]);
+  await page.goto("/");
+  const newest = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
+  expect(paths).toContain(newest);
+  for (const path of [paths.find((p) => p.startsWith("/companies/"))!, paths.at(-1)!]) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
+});
+
 test("every page type has no serious or critical accessibility violations", async ({ page }) => {
   await page.goto("/");
   const postingHref = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
