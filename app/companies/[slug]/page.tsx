@@ -4,6 +4,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { getCompany } from "@/lib/companies/queries";
 import { getDb } from "@/lib/db";
 import { listPostings } from "@/lib/search/listing";
+import { filterToSearchParams } from "@/lib/search/listing-params";
 import { SOURCE_LABELS } from "@/lib/search/labels";
 import { groupPostings } from "@/lib/search/posting-groups";
 
@@ -38,6 +39,15 @@ export default async function CompanyPage({ params }: { params: Params }) {
       )}
       <p className="mt-2 text-sm text-slate-700">
         {page.items.length} open ML roles shown, adjacent ones (data science, ML management) included ({company._count.postings} open postings in all).
+        {page.nextCursor && (
+          <>
+            {" "}
+            <a href={`/?${filterToSearchParams({ company: [company.slug], adjacent: true }).toString()}`} data-testid="company-all-roles">
+              See them all in the listing
+            </a>
+            .
+          </>
+        )}
       </p>
       {page.items.length > 0 && (
         <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
