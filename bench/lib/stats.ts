@@ -19,3 +19,24 @@ export async function timeRuns(fn: (run: number) => Promise<void>, runs: number,
   }
   return samples;
 }
+
+/**
+ * Like timeRuns, for a baseline whose cost ranges from milliseconds to seconds across cases: at
+ * least `minRuns`, then more while the runs so far took less than `budgetMs`, up to `maxRuns`.
+ */
+export async function timeRunsWithin(
+  fn: (run: number) => Promise<void>,
+  options: { minRuns: number; maxRuns: number; budgetMs: number; warmup?: number },
+): Promise<number[]> {
+  for (let i = 0; i < (options.warmup ?? 0); i++) await fn(-1 - i);
+  const samples: number[] = [];
+  let spent = 0;
+  while (samples.length < options.minRuns || (samples.length < options.maxRuns && spent < options.budgetMs)) {
+    const start = process.hrtime.bigint();
+    await fn(samples.length);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    samples.push(ms);
+    spent += ms;
+  }
+  return samples;
+}
