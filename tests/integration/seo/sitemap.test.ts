@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ingestPostings } from "@/lib/ingest/ingest-postings";
 import type { NormalizedPosting } from "@/lib/normalize/types";
 import { listSitemapEntries, SITEMAP_PAGES } from "@/lib/seo/sitemap-entries";
+import { sitemapEntriesShared } from "@/lib/seo/sitemap-shared";
 import { makePosting } from "@/tests/helpers/posting-factory";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
 
@@ -47,5 +48,17 @@ describe("sitemap entries", () => {
   it("stops at the URL limit, leaving out the oldest postings first", async () => {
     const entries = await listSitemapEntries(database.db, { maxUrls: SITEMAP_PAGES.length + 3 });
     expect(entries.map((e) => e.path).slice(-3)).toEqual(["/companies/tensorlane", "/companies/vectorhaus", `/jobs/${ids.get("newer")}/senior-ml-engineer-newer-vectorhaus`]);
+  });
+
+  it("computes the entries once a minute, shared by the requests in between", async () => {
+    const start = Date.now();
+    const first = await sitemapEntriesShared(start);
+    const source = await database.db.source.findFirstOrThrow({ where: { token: "sitemap-test" } });
+    await ingestPostings(database.db, source.id, [posting("latest", "Tensorlane", 0)], { now: NOW });
+    const latest = await database.db.posting.findFirstOrThrow({ where: { dedupKey: "latest" }, select: { id: true } });
+    const path = `/jobs/${latest.id}/senior-ml-engineer-latest-tensorlane`;
+    expect(await sitemapEntriesShared(start + 30_000)).toBe(first);
+    expect(first.map((e) => e.path)).not.toContain(path);
+    expect((await sitemapEntriesShared(start + 61_000)).map((e) => e.path)).toContain(path);
   });
 });
