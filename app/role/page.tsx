@@ -69,6 +69,7 @@ export default async function RolePage() {
         <BarChart
           testId="chart-companies"
           title="Companies hiring most"
+          more={{ href: "/companies", label: "All companies hiring" }}
           bars={figures.companies.map((c) => ({ label: c.label ?? c.value, value: c.count, href: `/?company=${encodeURIComponent(c.value)}` }))}
         />
         <BarChart

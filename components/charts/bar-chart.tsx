@@ -10,7 +10,7 @@ export interface Bar {
  * A horizontal bar chart as server-rendered SVG (no chart JavaScript). Each bar is a link whose
  * text is its label and value, which is also the chart's text alternative.
  */
-export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; testId?: string }) {
+export function BarChart({ title, bars, testId, more }: { title: string; bars: Bar[]; testId?: string; more?: { href: string; label: string } }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   // Each label sits above its bar, so the drawing can be about as wide as a phone shows it: text
   // stays near its 13px there (a label column beside the bars shrank it to 7px) and on desktop.
@@ -44,6 +44,11 @@ export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; 
               );
             })}
           </svg>
+          {more && (
+            <p className="mt-1 text-right text-sm">
+              <a href={more.href}>{more.label}</a>
+            </p>
+          )}
         </>
       )}
     </figure>

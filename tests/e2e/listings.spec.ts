@@ -90,6 +90,8 @@ test("the role page's figures match the listing counts", async ({ page }) => {
   const companyValue = Number(await companyBar.locator("text[data-value]").getAttribute("data-value"));
   const companyHtml = await (await page.request.get((await companyBar.getAttribute("href"))!)).text();
   expect(Number(/data-testid="total">([\d,]+)/.exec(companyHtml)?.[1])).toBe(companyValue);
+  await page.getByTestId("chart-companies").getByRole("link", { name: "All companies hiring" }).click();
+  await expect(page).toHaveURL(/\/companies$/);
 });
 
 test("the role page's chart text stays readable on a phone, and no label runs past its chart", async ({ page }) => {
