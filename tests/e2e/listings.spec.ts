@@ -1,5 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import { collectPageErrors, seriousAxeViolations } from "./helpers";
+import { readE2eState } from "./mail-capture";
+
+const port = process.env.E2E_PORT ?? "3100";
+const require = createRequire(import.meta.url);
 
 test("the listing filters without JavaScript-only controls, paginates and opens a posting", async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -192,4 +198,18 @@ test("every page type has no serious or critical accessibility violations", asyn
     const violations = await seriousAxeViolations(page);
     expect(violations.map((v) => `${path}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }
+});
+
+// Last in this file: it adds 101 postings to the database the tests above read.
+test("a company with more roles than its page shows links to all of them in the listing", async ({ page }) => {
+  const state = readE2eState(port);
+  execFileSync(process.execPath, [require.resolve("tsx/cli"), "tests/e2e/seed-company.ts", "Bigco Labs", "101"], {
+    env: { ...process.env, DATABASE_URL: state.databaseUrl },
+    encoding: "utf8",
+  });
+  await page.goto("/companies/bigco-labs");
+  await expect(page.getByTestId("posting")).toHaveCount(100);
+  await page.getByTestId("company-all-roles").click();
+  await expect(page.getByTestId("total")).toHaveText(/^101 open postings/);
+  await expect(page.getByTestId("posting").first()).toContainText("Bigco Labs");
 });
