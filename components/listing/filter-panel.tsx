@@ -107,7 +107,7 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
         <CheckboxGroup legend="Board" name="source" options={sourceOptions} labels={(v) => SOURCE_LABELS[v] ?? v} selected={filter.source} counts={facets.source} />
       )}
 
-      <div className="mt-4 grid grid-cols-2 gap-2">
+      <div className="mt-4 grid grid-cols-2 gap-2 md:grid-cols-1">
         <div>
           <label htmlFor="posted" className="field-label">
             Posted
