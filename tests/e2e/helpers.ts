@@ -32,3 +32,16 @@ export function collectPageErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+/** Parse `xml` with Chromium's DOMParser (failing when it is not well-formed); the text of each element matching `selector`. */
+export async function xmlTexts(page: Page, xml: string, selector: string): Promise<string[]> {
+  await page.setContent("<p>xml</p>");
+  return page.evaluate(
+    ([source, query]) => {
+      const doc = new DOMParser().parseFromString(source, "application/xml");
+      if (doc.querySelector("parsererror")) throw new Error("not well-formed XML");
+      return [...doc.querySelectorAll(query)].map((element) => element.textContent ?? "");
+    },
+    [xml, selector] as const,
+  );
+}

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
-import { collectPageErrors, seriousAxeViolations } from "./helpers";
+import { collectPageErrors, seriousAxeViolations, xmlTexts } from "./helpers";
 import { readE2eState } from "./mail-capture";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -151,13 +151,7 @@ test("on a phone the sources table fits the screen and still shows each board's 
 test("the feed parses as XML and the API returns the same postings as the page", async ({ page, request }) => {
   const feed = await request.get("/feed.xml?level=senior");
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
-  await page.setContent("<p>feed</p>");
-  const entries = await page.evaluate((xml) => {
-    const doc = new DOMParser().parseFromString(xml, "application/xml");
-    if (doc.querySelector("parsererror")) throw new Error("feed is not well-formed XML");
-    return doc.querySelectorAll("entry").length;
-  }, await feed.text());
-  expect(entries).toBeGreaterThan(0);
+  expect((await xmlTexts(page, await feed.text(), "entry")).length).toBeGreaterThan(0);
 
   const api = await (await request.get("/api/v1/postings?level=senior&bogus=1")).json();
   expect(api.ignored).toEqual([{ param: "bogus", value: "1", reason: "unknown parameter" }]);
@@ -173,13 +167,7 @@ test("robots.txt points to the sitemap, which lists the listing's postings and p
   expect(robots).toMatch(/Disallow: \/account/);
   const sitemap = await request.get("/sitemap.xml");
   expect(sitemap.headers()["content-type"]).toContain("xml");
-  await page.setContent("<p>sitemap</p>");
-  const urls = await page.evaluate((xml) => {
-    const doc = new DOMParser().parseFromString(xml, "application/xml");
-    if (doc.querySelector("parsererror")) throw new Error("sitemap is not well-formed XML");
-    return [...doc.querySelectorAll("url > loc")].map((loc) => loc.textContent!);
-  }, await sitemap.text());
-  const paths = urls.map((url) => new URL(url).pathname);
+  const paths = (await xmlTexts(page, await sitemap.text(), "url > loc")).map((url) => new URL(url).pathname);
   expect(paths.slice(0, 4)).toEqual(["/", "/role", "/companies", "/sources"]);
   await page.goto("/");
   const newest = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
