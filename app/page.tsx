@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
+import { ActiveFilters } from "@/components/listing/active-filters";
 import { EmptyState } from "@/components/listing/empty-state";
 import { FilterPanel } from "@/components/listing/filter-panel";
 import { IgnoredParams } from "@/components/listing/ignored-params";
@@ -50,6 +51,7 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
           {formatCount(facets.total, facets.capped)} open {facets.total === 1 ? "posting" : "postings"}
           {page.sort === "relevance" ? ", best matches first" : page.sort === "salary" ? ", highest salary first" : ", newest first"}
         </p>
+        <ActiveFilters filter={params.filter} companies={facets.company} />
         {page.items.length === 0 ? (
           <div className="mt-4">
             <EmptyState filter={params.filter} />

@@ -44,6 +44,36 @@ test("the listing filters without JavaScript-only controls, paginates and opens 
   expect(errors).toEqual([]);
 });
 
+test("the filters in use show above the results, each a link that takes one value off", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const total = async () => Number((await page.getByTestId("total").innerText()).split(" ")[0]);
+  await page.goto("/");
+  await expect(page.getByTestId("active-filters")).toHaveCount(0);
+  const all = await total();
+
+  await page.goto("/?level=staff&remote=remote&remote=hybrid");
+  const chips = page.getByTestId("active-filters");
+  // In the form's order; the × is for the eye, "(remove)" for a screen reader.
+  await expect(chips.getByRole("listitem")).toHaveText([/^Remote/, /^Hybrid/, /^Staff/]);
+  for (const name of ["Remote", "Hybrid", "Staff"]) await expect(chips.getByRole("link", { name: `${name} (remove)`, exact: true })).toBeVisible();
+  const both = await total();
+
+  await chips.getByRole("link", { name: "Remote (remove)" }).click();
+  await expect(page).toHaveURL(/\/\?remote=hybrid&level=staff$/);
+  await expect(page.getByRole("checkbox", { name: "Remote", exact: true })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Hybrid", exact: true })).toBeChecked();
+  const hybrid = await total();
+  expect(hybrid).toBeGreaterThan(0);
+  expect(hybrid).toBeLessThan(both);
+  for (const card of await page.getByTestId("posting").all()) await expect(card).toContainText("Hybrid");
+
+  await page.getByTestId("active-filters").getByRole("link", { name: "Clear all" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("active-filters")).toHaveCount(0);
+  expect(await total()).toBe(all);
+  expect(errors).toEqual([]);
+});
+
 test("a role a company lists once per city is one card, linking each city's posting", async ({ page }) => {
   await page.goto("/");
   // The demo data has Tensorlane's inference role in New York and in San Francisco.
