@@ -6,6 +6,7 @@ import { FilterPanel } from "@/components/listing/filter-panel";
 import { IgnoredParams } from "@/components/listing/ignored-params";
 import { PostingCard } from "@/components/listing/posting-card";
 import { SaveSearchButton } from "@/components/listing/save-search-button";
+import { SortLinks } from "@/components/listing/sort-links";
 import { formatCount } from "@/lib/format";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
 import { groupPostings } from "@/lib/search/posting-groups";
@@ -47,10 +48,13 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
         <h1 id="results-heading" className="text-2xl font-semibold">
           Senior ML engineering roles
         </h1>
-        <p className="mt-1 text-sm text-slate-600" data-testid="total">
-          {formatCount(facets.total, facets.capped)} open {facets.total === 1 ? "posting" : "postings"}
-          {page.sort === "relevance" ? ", best matches first" : page.sort === "salary" ? ", highest salary first" : ", newest first"}
-        </p>
+        <div className="mt-1 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm">
+          <p className="text-slate-600" data-testid="total">
+            {formatCount(facets.total, facets.capped)} open {facets.total === 1 ? "posting" : "postings"}
+            {page.sort === "relevance" ? ", best matches first" : page.sort === "salary" ? ", highest salary first" : ", newest first"}
+          </p>
+          <SortLinks filter={params.filter} sort={page.sort} />
+        </div>
         <ActiveFilters filter={params.filter} companies={facets.company} />
         {page.items.length === 0 ? (
           <div className="mt-4">

@@ -74,6 +74,35 @@ test("the filters in use show above the results, each a link that takes one valu
   expect(errors).toEqual([]);
 });
 
+test("on a phone the sort links beside the total reorder the results, keeping the filters", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/?remote=hybrid");
+  const sortLinks = page.getByRole("navigation", { name: "Sort order" });
+  await expect(sortLinks).toBeInViewport();
+  // No words, so no relevance; the order in use is not a link.
+  await expect(sortLinks.getByRole("link")).toHaveText(["Salary"]);
+  await expect(sortLinks.locator('[aria-current="true"]')).toHaveText("Newest");
+
+  await sortLinks.getByRole("link", { name: "Salary" }).click();
+  await expect(page).toHaveURL(/\/\?remote=hybrid&sort=salary$/);
+  await expect(page.getByTestId("total")).toContainText("highest salary first");
+  // The top of each card's salary range ("$245K – $310K"), in page order: never rising.
+  const tops = (await page.getByTestId("posting").locator(".text-emerald-800").allInnerTexts()).map((text) => Number(text.match(/\$(\d+)K\s*$/)?.[1]));
+  expect(tops.length).toBeGreaterThan(1);
+  expect(tops).toEqual([...tops].sort((a, b) => b - a));
+  for (const card of await page.getByTestId("posting").all()) await expect(card).toContainText("Hybrid");
+
+  await sortLinks.getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/\/\?remote=hybrid$/);
+  await page.goto("/?q=inference&sort=newest");
+  await expect(sortLinks.getByRole("link")).toHaveText(["Relevance", "Salary"]);
+  await sortLinks.getByRole("link", { name: "Relevance" }).click();
+  await expect(page).toHaveURL(/\/\?q=inference$/);
+  await expect(page.getByTestId("total")).toContainText("best matches first");
+  expect(errors).toEqual([]);
+});
+
 test("a role a company lists once per city is one card, linking each city's posting", async ({ page }) => {
   await page.goto("/");
   // The demo data has Tensorlane's inference role in New York and in San Francisco.
