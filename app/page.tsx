@@ -58,7 +58,7 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
         <ActiveFilters filter={params.filter} companies={facets.company} />
         {page.items.length === 0 ? (
           <div className="mt-4">
-            <EmptyState filter={params.filter} />
+            <EmptyState filter={params.filter} facets={facets} />
           </div>
         ) : (
           <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

@@ -1,38 +1,41 @@
+import type { ReactNode } from "react";
+import { formatCount } from "@/lib/format";
+import { clearFiltersHref } from "@/lib/search/active-filters";
+import type { Facets } from "@/lib/search/listing";
 import { filterToSearchParams } from "@/lib/search/listing-params";
-import { FILTER_FIELDS, type PostingFilter } from "@/lib/search/schemas";
+import { LOOSEN_FIELDS, loosenableFields, withoutField } from "@/lib/search/loosen";
+import type { PostingFilter } from "@/lib/search/schemas";
 
-const FIELD_NAMES: Partial<Record<keyof PostingFilter, string>> = {
-  q: "the search words",
-  remote: "work mode",
-  location: "country or city",
-  eligible: "where you live",
-  level: "level",
-  family: "role family",
-  skills: "skills",
-  salaryMin: "minimum salary",
-  company: "company",
-  posted: "posted within",
-  source: "board",
-};
-
-/** No results: offer each active filter as a link that removes it. */
-export function EmptyState({ filter }: { filter: PostingFilter }) {
-  const loosen = FILTER_FIELDS.filter((field) => FIELD_NAMES[field] && filter[field] !== undefined);
-  return (
+/** No results: the filters whose removal would find postings, most found first, each a link that removes it. */
+export function EmptyState({ filter, facets }: { filter: PostingFilter; facets: Pick<Facets, "total" | "loosen"> }) {
+  const box = (children: ReactNode) => (
     <div className="rounded-lg border border-slate-200 bg-white p-6 text-center" data-testid="empty-state">
+      {children}
+    </div>
+  );
+  if (facets.total > 0) return box(<p className="font-semibold">No more postings past this page.</p>);
+  if (!loosenableFields(filter).length) {
+    return box(
+      <>
+        <p className="font-semibold">No open postings yet.</p>
+        <p className="mt-2 text-sm text-slate-600">The database has no open postings: run a scrape.</p>
+      </>,
+    );
+  }
+  const helpful = facets.loosen.filter((option) => option.count > 0).sort((a, b) => b.count - a.count);
+  return box(
+    <>
       <p className="font-semibold">No open postings match these filters.</p>
-      {loosen.length > 0 ? (
+      {helpful.length > 0 ? (
         <>
-          <p className="mt-2 text-sm text-slate-600">Try loosening one:</p>
+          <p className="mt-2 text-sm text-slate-600">Take one off:</p>
           <ul className="mt-2 flex flex-wrap justify-center gap-2 text-sm">
-            {loosen.map((field) => {
-              const rest: PostingFilter = { ...filter, [field]: undefined };
-              if (field === "salaryMin") rest.withoutSalary = undefined;
-              const query = filterToSearchParams(rest).toString();
+            {helpful.map(({ field, count, capped }) => {
+              const query = filterToSearchParams(withoutField(filter, field)).toString();
               return (
                 <li key={field}>
-                  <a href={query ? `/?${query}` : "/"} className="rounded border border-slate-300 px-2 py-1">
-                    remove {FIELD_NAMES[field]}
+                  <a href={query ? `/?${query}` : "/"} className="inline-block rounded border border-slate-300 px-2 py-1">
+                    remove {LOOSEN_FIELDS[field]}: {formatCount(count, capped)} {count === 1 && !capped ? "posting" : "postings"}
                   </a>
                 </li>
               );
@@ -40,8 +43,10 @@ export function EmptyState({ filter }: { filter: PostingFilter }) {
           </ul>
         </>
       ) : (
-        <p className="mt-2 text-sm text-slate-600">The database has no open postings yet: run a scrape.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Taking off any one of them still finds none. <a href={clearFiltersHref(filter)}>Clear all filters</a>
+        </p>
       )}
-    </div>
+    </>,
   );
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { loosenableFields, withoutField, type LoosenField } from "./loosen";
 import { effectiveSort, filterWhere, type ListingSort } from "./query-builder";
 import type { Cursor, PostingFilter } from "./schemas";
 
@@ -171,17 +172,20 @@ export interface Facets {
   skills: FacetValue[];
   company: FacetValue[];
   source: FacetValue[];
+  /** Only when nothing matches: how many would match with each filter field taken off (capped like total). */
+  loosen: { field: LoosenField; count: number; capped: boolean }[];
 }
 
 /**
- * Total and facet counts for the current result set, in one SQL round trip. Boards are counted from
+ * Total and facet counts for the current result set, in one SQL round trip (two when nothing matches: see countLoosened). Boards are counted from
  * the postings' own source_kinds (kept by triggers on sighting). Companies are counted by id and only the
  * top ones joined, which needs no plan for joining every match. With words, the statement goes
  * through `wordSampleDb` when given (lib/db.ts getWordSampleDb), whose planner takes the sample from
  * the word index.
  */
 export async function countFacets(db: Db, filter: PostingFilter, options: { now?: Date; wordSampleDb?: Db } = {}): Promise<Facets> {
-  const where = filterWhere(filter, options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const where = filterWhere(filter, now);
   const client = filter.q && options.wordSampleDb ? options.wordSampleDb : db;
   const [row] = await client.$queryRaw<
     { total: number; level: FacetValue[]; remote: FacetValue[]; family: FacetValue[]; skills: FacetValue[]; company: FacetValue[]; source: FacetValue[] }[]
@@ -215,5 +219,23 @@ export async function countFacets(db: Db, filter: PostingFilter, options: { now?
     skills: row?.skills ?? [],
     company: row?.company ?? [],
     source: row?.source ?? [],
+    loosen: total === 0 ? await countLoosened(client, filter, now) : [],
   };
+}
+
+/**
+ * For an empty result: how many postings each filter field's removal would find, in one statement
+ * (a second round trip, only then: planning these counts into every facet query cost more than it saved).
+ */
+async function countLoosened(db: Db, filter: PostingFilter, now: Date): Promise<Facets["loosen"]> {
+  const fields = loosenableFields(filter);
+  if (!fields.length) return [];
+  const counts = fields.map(
+    (field) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM posting p WHERE ${filterWhere(withoutField(filter, field), now)} LIMIT ${COUNT_CAP + 1}) x)`,
+  );
+  const [row] = await db.$queryRaw<{ counts: number[] }[]>`SELECT json_build_array(${Prisma.join(counts)}) AS counts`;
+  return fields.map((field, i) => {
+    const count = row?.counts[i] ?? 0;
+    return { field, count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+  });
 }

@@ -19,8 +19,9 @@ export async function searchListings(params: ListingParams, now = new Date()): P
   return { page, facets };
 }
 
-// Keyed by the canonical query string (filter fields in one order, cursor), so equivalent URLs share an entry.
-const cachedSearch = sharedData("listing-v1", async (canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))));
+// Keyed by the canonical query string (filter fields in one order, cursor), so equivalent URLs share an entry;
+// the version in the name changes with the shape of what is kept (entries outlive a build in .next/cache).
+const cachedSearch = sharedData("listing-v2", async (canonicalQuery: string): Promise<ListingResult> => searchListings(parseListingParams(new URLSearchParams(canonicalQuery))));
 
 /** The same data through the shared data cache (lib/cache/shared-data.ts): at most a minute old. */
 export async function searchListingsCached(params: ListingParams): Promise<ListingResult> {
@@ -35,7 +36,7 @@ export async function searchListingsCached(params: ListingParams): Promise<Listi
 }
 
 // Facet counts are the same for every visitor and every page of a filter (keyed without the cursor).
-const cachedFacets = sharedData("facets-v1", async (canonicalFilter: string): Promise<Facets> =>
+const cachedFacets = sharedData("facets-v2", async (canonicalFilter: string): Promise<Facets> =>
   countFacets(getDb(), parseListingParams(new URLSearchParams(canonicalFilter)).filter, { wordSampleDb: getWordSampleDb() }),
 );
 

@@ -74,6 +74,34 @@ test("the filters in use show above the results, each a link that takes one valu
   expect(errors).toEqual([]);
 });
 
+test("an empty result offers the filters whose removal finds postings, with how many it finds", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto("/?q=zzzzzznothing&remote=remote");
+  const empty = page.getByTestId("empty-state");
+  // Without the words, remote roles; without "remote", still no posting has the word: not offered.
+  const offers = empty.getByRole("link");
+  await expect(offers).toHaveText([/^remove the search words: \d+ postings?$/]);
+  const found = Number((await offers.innerText()).match(/: (\d+)/)![1]);
+  expect(found).toBeGreaterThan(0);
+  await offers.click();
+  await expect(page).toHaveURL(/\/\?remote=remote$/);
+  expect(Number((await page.getByTestId("total").innerText()).split(" ")[0])).toBe(found);
+
+  await page.goto("/?q=zzzzzznothing&company=no-such-company");
+  await expect(page.getByTestId("empty-state")).toContainText("Taking off any one of them still finds none.");
+  await page.getByTestId("empty-state").getByRole("link", { name: "Clear all filters" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("posting").first()).toBeVisible();
+
+  // A page past the oldest posting (a cursor kept while postings closed) is not "nothing matches".
+  const pastTheEnd = Buffer.from(JSON.stringify({ s: "2000-01-01T00:00:00.000Z", i: 1 })).toString("base64url");
+  await page.goto(`/?cursor=${pastTheEnd}`);
+  await expect(page.getByTestId("empty-state")).toHaveText("No more postings past this page.");
+  await page.getByRole("link", { name: "← First page" }).click();
+  await expect(page.getByTestId("posting").first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test("on a phone the sort links beside the total reorder the results, keeping the filters", async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.setViewportSize({ width: 390, height: 844 });

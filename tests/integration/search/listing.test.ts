@@ -180,6 +180,27 @@ describe("listing queries", () => {
     }
   });
 
+  it("counts, when nothing matches, what taking off each filter would find", async () => {
+    const facets = (query: string) => countFacets(database.db, parseListingParams(new URLSearchParams(query)).filter, { now: NOW });
+    // vLLM postings are all staff: none is senior.
+    const empty = await facets("q=vllm&remote=remote&level=senior");
+    expect(empty.total).toBe(0);
+    expect(empty.loosen).toEqual([
+      { field: "q", count: (await facets("remote=remote&level=senior")).total, capped: false },
+      { field: "remote", count: 0, capped: false },
+      { field: "level", count: (await facets("q=vllm&remote=remote")).total, capped: false },
+    ]);
+    expect(empty.loosen[0]!.count).toBeGreaterThan(0);
+    expect(empty.loosen[2]!.count).toBeGreaterThan(0);
+    // The minimum salary goes with "include postings without salary".
+    expect((await facets("q=vllm&level=senior&salaryMin=100000&withoutSalary=1")).loosen).toEqual([
+      { field: "q", count: (await facets("level=senior&salaryMin=100000&withoutSalary=1")).total, capped: false },
+      { field: "level", count: (await facets("q=vllm&salaryMin=100000&withoutSalary=1")).total, capped: false },
+      { field: "salaryMin", count: 0, capped: false },
+    ]);
+    expect((await facets("q=vllm&remote=remote")).loosen).toEqual([]);
+  });
+
   it("answers a listing request in at most 3 SQL round trips", async () => {
     const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: "event", level: "query" }] });
     let queries = 0;
@@ -192,6 +213,14 @@ describe("listing queries", () => {
     await Promise.all([listPostings(counted, filter, cursor, { now: NOW }), countFacets(counted, filter, { now: NOW })]);
     expect(queries).toBeGreaterThan(0);
     expect(queries).toBeLessThanOrEqual(3);
+
+    // Nothing matches: the empty state's counts take one more, and relevance's window start is reused.
+    const empty = parseListingParams(new URLSearchParams("q=vllm&remote=remote&level=senior")).filter;
+    queries = 0;
+    const [page, facets] = await Promise.all([listPostings(counted, empty, null, { now: NOW }), countFacets(counted, empty, { now: NOW })]);
+    expect(page.items).toEqual([]);
+    expect(facets.loosen.length).toBe(3);
+    expect(queries).toBe(3);
     await counted.$disconnect();
   });
 });
