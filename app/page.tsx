@@ -5,28 +5,32 @@ import { EmptyState } from "@/components/listing/empty-state";
 import { FilterPanel } from "@/components/listing/filter-panel";
 import { IgnoredParams } from "@/components/listing/ignored-params";
 import { PostingCard } from "@/components/listing/posting-card";
-import { SaveSearchButton } from "@/components/listing/save-search-button";
+import { SearchActions } from "@/components/listing/search-actions";
 import { SortLinks } from "@/components/listing/sort-links";
 import { formatCount } from "@/lib/format";
-import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
+import { feedPath, listingPath, parseListingParams } from "@/lib/search/listing-params";
 import { groupPostings } from "@/lib/search/posting-groups";
 import { searchListingsFor } from "@/lib/search/queries";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Senior ML engineering roles",
-  alternates: { canonical: "/" },
-};
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { filter } = parseListingParams(await searchParams);
+  return {
+    title: "Senior ML engineering roles",
+    // Feed readers find the feed of exactly these filters.
+    alternates: { canonical: "/", types: { "application/atom+xml": feedPath(filter) } },
+  };
+}
 
 export default async function ListingsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = parseListingParams(await searchParams);
   return (
     <>
       <IgnoredParams ignored={params.ignored} />
-      <SaveSearchButton filter={params.filter} />
+      <SearchActions filter={params.filter} />
       <Results params={params} />
     </>
   );
@@ -35,8 +39,8 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
 async function Results({ params }: { params: ReturnType<typeof parseListingParams> }) {
   const now = new Date();
   const { page, facets } = await searchListingsFor(params, { cookies: await cookies(), headers: await headers() }, now);
-  const next = page.nextCursor ? `/?${filterToSearchParams(params.filter, page.nextCursor).toString()}` : null;
-  const first = params.cursor ? `/?${filterToSearchParams(params.filter).toString()}` : null;
+  const next = page.nextCursor ? listingPath(params.filter, page.nextCursor) : null;
+  const first = params.cursor ? listingPath(params.filter) : null;
   return (
     // One filter form: beside the results on wide screens, after them on phones (with a jump link). It
     // comes after the results in the document too, so a page painted while still arriving never moves them.

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { formatCount } from "@/lib/format";
 import { clearFiltersHref } from "@/lib/search/active-filters";
 import type { Facets } from "@/lib/search/listing";
-import { filterToSearchParams } from "@/lib/search/listing-params";
+import { listingPath } from "@/lib/search/listing-params";
 import { LOOSEN_FIELDS, loosenableFields, withoutField } from "@/lib/search/loosen";
 import type { PostingFilter } from "@/lib/search/schemas";
 
@@ -31,10 +31,9 @@ export function EmptyState({ filter, facets }: { filter: PostingFilter; facets: 
           <p className="mt-2 text-sm text-slate-600">Take one off:</p>
           <ul className="mt-2 flex flex-wrap justify-center gap-2 text-sm">
             {helpful.map(({ field, count, capped }) => {
-              const query = filterToSearchParams(withoutField(filter, field)).toString();
               return (
                 <li key={field}>
-                  <a href={query ? `/?${query}` : "/"} className="inline-block rounded border border-slate-300 px-2 py-1">
+                  <a href={listingPath(withoutField(filter, field))} className="inline-block rounded border border-slate-300 px-2 py-1">
                     remove {LOOSEN_FIELDS[field]}: {formatCount(count, capped)} {count === 1 && !capped ? "posting" : "postings"}
                   </a>
                 </li>

@@ -1,6 +1,6 @@
 import type { ListingSort } from "@/lib/search/query-builder";
 import { SORT_LABELS } from "@/lib/search/labels";
-import { filterToSearchParams } from "@/lib/search/listing-params";
+import { listingPath } from "@/lib/search/listing-params";
 import { SORT_OPTIONS, type PostingFilter } from "@/lib/search/schemas";
 
 /**
@@ -15,7 +15,6 @@ export function SortLinks({ filter, sort }: { filter: PostingFilter; sort: Listi
       <span>Sort:</span>
       <ul className="flex gap-2">
         {options.map((option) => {
-          const query = filterToSearchParams({ ...filter, sort: option === fallback ? undefined : option }).toString();
           return (
             <li key={option}>
               {option === sort ? (
@@ -23,7 +22,7 @@ export function SortLinks({ filter, sort }: { filter: PostingFilter; sort: Listi
                   {SORT_LABELS[option]}
                 </span>
               ) : (
-                <a href={query ? `/?${query}` : "/"}>{SORT_LABELS[option]}</a>
+                <a href={listingPath({ ...filter, sort: option === fallback ? undefined : option })}>{SORT_LABELS[option]}</a>
               )}
             </li>
           );

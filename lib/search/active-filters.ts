@@ -1,5 +1,5 @@
 import { FAMILY_LABELS, LEVEL_LABELS, POSTED_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "./labels";
-import { filterToSearchParams } from "./listing-params";
+import { listingPath } from "./listing-params";
 import { ARRAY_FIELDS, type PostingFilter } from "./schemas";
 
 export interface ActiveFilter {
@@ -20,11 +20,6 @@ const VALUE_LABELS: Record<ArrayField, (value: string, companyNames: ReadonlyMap
   source: (v) => SOURCE_LABELS[v] ?? v,
 };
 
-const listingUrl = (filter: PostingFilter) => {
-  const query = filterToSearchParams(filter).toString();
-  return query ? `/?${query}` : "/";
-};
-
 /**
  * Each value the listing is filtered by, with a link to the listing without it: one per value of a
  * repeated parameter (so "Remote" and "Hybrid" come off separately), in the filter form's order.
@@ -32,7 +27,7 @@ const listingUrl = (filter: PostingFilter) => {
  */
 export function activeFilters(filter: PostingFilter, companyNames: ReadonlyMap<string, string> = new Map()): ActiveFilter[] {
   const out: ActiveFilter[] = [];
-  const without = (label: string, rest: PostingFilter) => out.push({ label, href: listingUrl(rest) });
+  const without = (label: string, rest: PostingFilter) => out.push({ label, href: listingPath(rest) });
 
   if (filter.q) without(`“${filter.q}”`, { ...filter, q: undefined });
   for (const field of ["remote", "level", "family"] as const) pushValues(field);
@@ -59,5 +54,5 @@ export function activeFilters(filter: PostingFilter, companyNames: ReadonlyMap<s
 
 /** The listing with no filters, keeping only the chosen sort order. */
 export function clearFiltersHref(filter: PostingFilter): string {
-  return listingUrl(filter.sort ? { sort: filter.sort } : {});
+  return listingPath(filter.sort ? { sort: filter.sort } : {});
 }

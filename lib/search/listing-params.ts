@@ -177,3 +177,15 @@ export function filterToSearchParams(filter: PostingFilter, cursor?: Cursor | nu
   if (cursor) params.set("cursor", encodeCursor(cursor));
   return params;
 }
+
+/** The listing's path for a filter (and optional cursor). */
+export function listingPath(filter: PostingFilter, cursor?: Cursor | null): string {
+  const query = filterToSearchParams(filter, cursor).toString();
+  return query ? `/?${query}` : "/";
+}
+
+/** The Atom feed's path for a filter: the same parameters as the listing. */
+export function feedPath(filter: PostingFilter): string {
+  const query = filterToSearchParams(filter).toString();
+  return `/feed.xml${query ? `?${query}` : ""}`;
+}

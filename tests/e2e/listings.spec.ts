@@ -235,10 +235,19 @@ test("on a phone the sources table fits the screen and still shows each board's 
   await expect(firstRow.locator("td").filter({ hasText: /^\d+$/ })).toBeVisible();
 });
 
-test("the feed parses as XML and the API returns the same postings as the page", async ({ page, request }) => {
-  const feed = await request.get("/feed.xml?level=senior");
+test("the page links its filters' feed, which parses as XML, and the API returns the same postings as the page", async ({ page, request }) => {
+  await page.goto("/?level=senior");
+  const feedHref = "/feed.xml?level=senior";
+  await expect(page.getByRole("link", { name: "Atom feed" })).toHaveAttribute("href", feedHref);
+  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", new RegExp(`${feedHref.replace(/[.?]/g, "\\$&")}$`));
+  const newest = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
+  const feed = await request.get(feedHref);
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
-  expect((await xmlTexts(page, await feed.text(), "entry")).length).toBeGreaterThan(0);
+  const xml = await feed.text();
+  expect((await xmlTexts(page, xml, "entry")).length).toBeGreaterThan(0);
+  // Newest first, like the page without words: the feed opens with the page's first posting.
+  const [firstEntry] = await xmlTexts(page, xml, "entry > id");
+  expect(new URL(firstEntry!).pathname).toBe(newest);
 
   const api = await (await request.get("/api/v1/postings?level=senior&bogus=1")).json();
   expect(api.ignored).toEqual([{ param: "bogus", value: "1", reason: "unknown parameter" }]);

@@ -4,7 +4,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { getCompany } from "@/lib/companies/queries";
 import { getDb } from "@/lib/db";
 import { listPostings } from "@/lib/search/listing";
-import { filterToSearchParams } from "@/lib/search/listing-params";
+import { listingPath } from "@/lib/search/listing-params";
 import { SOURCE_LABELS } from "@/lib/search/labels";
 import { groupPostings } from "@/lib/search/posting-groups";
 
@@ -42,7 +42,7 @@ export default async function CompanyPage({ params }: { params: Params }) {
         {page.nextCursor && (
           <>
             {" "}
-            <a href={`/?${filterToSearchParams({ company: [company.slug], adjacent: true }).toString()}`} data-testid="company-all-roles">
+            <a href={listingPath({ company: [company.slug], adjacent: true })} data-testid="company-all-roles">
               See them all in the listing
             </a>
             .

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
+import { feedPath, filterToSearchParams, listingPath, parseListingParams } from "@/lib/search/listing-params";
 import { postingFilterSchema } from "@/lib/search/schemas";
 
 const parse = (query: string) => parseListingParams(new URLSearchParams(query));
@@ -120,5 +120,20 @@ describe("parseListingParams", () => {
     const { filter, ignored } = parse("withoutSalary=1");
     expect(filter).toEqual({});
     expect(ignored[0]?.param).toBe("withoutSalary");
+  });
+});
+
+describe("listingPath and feedPath", () => {
+  it("give the bare path without filters, and the canonical query with them", () => {
+    expect(listingPath({})).toBe("/");
+    expect(feedPath({})).toBe("/feed.xml");
+    const { filter } = parse("remote=hybrid&level=staff&q=vllm");
+    expect(listingPath(filter)).toBe("/?q=vllm&remote=hybrid&level=staff");
+    expect(feedPath(filter)).toBe("/feed.xml?q=vllm&remote=hybrid&level=staff");
+  });
+
+  it("carry a cursor that reads back as the same page", () => {
+    const path = listingPath({ level: ["lead"] }, { s: "2026-11-20T00:00:00.000Z", i: 9 });
+    expect(parse(path.slice(2))).toEqual({ filter: { level: ["lead"] }, cursor: { s: "2026-11-20T00:00:00.000Z", i: 9 }, ignored: [] });
   });
 });
