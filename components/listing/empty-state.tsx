@@ -30,15 +30,13 @@ export function EmptyState({ filter, facets }: { filter: PostingFilter; facets: 
         <>
           <p className="mt-2 text-sm text-slate-600">Take one off:</p>
           <ul className="mt-2 flex flex-wrap justify-center gap-2 text-sm">
-            {helpful.map(({ field, count, capped }) => {
-              return (
-                <li key={field}>
-                  <a href={listingPath(withoutField(filter, field))} className="inline-block rounded border border-slate-300 px-2 py-1">
-                    remove {LOOSEN_FIELDS[field]}: {formatCount(count, capped)} {count === 1 && !capped ? "posting" : "postings"}
-                  </a>
-                </li>
-              );
-            })}
+            {helpful.map(({ field, count, capped }) => (
+              <li key={field}>
+                <a href={listingPath(withoutField(filter, field))} className="inline-block rounded border border-slate-300 px-2 py-1">
+                  remove {LOOSEN_FIELDS[field]}: {formatCount(count, capped)} {count === 1 && !capped ? "posting" : "postings"}
+                </a>
+              </li>
+            ))}
           </ul>
         </>
       ) : (

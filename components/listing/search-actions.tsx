@@ -18,4 +18,3 @@ export function SearchActions({ filter }: { filter: PostingFilter }) {
     </p>
   );
 }
-

@@ -14,19 +14,17 @@ export function SortLinks({ filter, sort }: { filter: PostingFilter; sort: Listi
     <nav aria-label="Sort order" className="flex items-baseline gap-2 text-slate-600" data-testid="sort-links">
       <span>Sort:</span>
       <ul className="flex gap-2">
-        {options.map((option) => {
-          return (
-            <li key={option}>
-              {option === sort ? (
-                <span aria-current="true" className="font-semibold text-slate-900">
-                  {SORT_LABELS[option]}
-                </span>
-              ) : (
-                <a href={listingPath({ ...filter, sort: option === fallback ? undefined : option })}>{SORT_LABELS[option]}</a>
-              )}
-            </li>
-          );
-        })}
+        {options.map((option) => (
+          <li key={option}>
+            {option === sort ? (
+              <span aria-current="true" className="font-semibold text-slate-900">
+                {SORT_LABELS[option]}
+              </span>
+            ) : (
+              <a href={listingPath({ ...filter, sort: option === fallback ? undefined : option })}>{SORT_LABELS[option]}</a>
+            )}
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -29,7 +29,8 @@ export function activeFilters(filter: PostingFilter, companyNames: ReadonlyMap<s
   const out: ActiveFilter[] = [];
   const without = (label: string, rest: PostingFilter) => out.push({ label, href: listingPath(rest) });
 
-  if (filter.q) without(`“${filter.q}”`, { ...filter, q: undefined });
+  // Relevance needs words: without them the listing falls back to newest, so the link says so.
+  if (filter.q) without(`“${filter.q}”`, { ...filter, q: undefined, sort: filter.sort === "relevance" ? undefined : filter.sort });
   for (const field of ["remote", "level", "family"] as const) pushValues(field);
   if (filter.adjacent) without("Adjacent roles included", { ...filter, adjacent: undefined });
   if (filter.location) without(`In ${filter.location}`, { ...filter, location: undefined });
@@ -52,7 +53,7 @@ export function activeFilters(filter: PostingFilter, companyNames: ReadonlyMap<s
   }
 }
 
-/** The listing with no filters, keeping only the chosen sort order. */
+/** The listing with no filters, keeping a salary order (relevance needs words; newest is the default). */
 export function clearFiltersHref(filter: PostingFilter): string {
-  return listingPath(filter.sort ? { sort: filter.sort } : {});
+  return listingPath(filter.sort === "salary" ? { sort: "salary" } : {});
 }

@@ -50,14 +50,20 @@ describe("activeFilters", () => {
     expect(byLabel("≥ $150K a year or not stated")).toEqual({ q: "vllm", remote: ["remote", "hybrid"], skills: ["pytorch"], sort: "salary" });
   });
 
+  it("drops a relevance order with the words it ranks by", () => {
+    const { filter } = parse("q=vllm&level=staff&sort=relevance");
+    expect(activeFilters(filter).map((chip) => chip.href)).toEqual(["/?level=staff", "/?q=vllm&sort=relevance"]);
+  });
+
   it("writes salaries under $1,000 a year without rounding them to zero", () => {
     expect(activeFilters({ salaryMin: 500 })[0]!.label).toBe("≥ $0.5K a year");
   });
 });
 
 describe("clearFiltersHref", () => {
-  it("drops every filter but keeps the sort order", () => {
+  it("drops every filter, keeping a salary order only", () => {
     expect(clearFiltersHref(parse("q=rust&level=lead&sort=salary").filter)).toBe("/?sort=salary");
+    expect(clearFiltersHref(parse("q=rust&level=lead&sort=relevance").filter)).toBe("/");
     expect(clearFiltersHref(parse("q=rust&level=lead").filter)).toBe("/");
   });
 });
