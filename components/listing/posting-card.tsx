@@ -1,6 +1,7 @@
 import { formatAge, formatSalaryUsd, postingPath } from "@/lib/format";
 import type { ListingItem } from "@/lib/search/listing";
 import { LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
+import { describeTermMatches } from "@/lib/search/query-terms";
 import { salaryRangeUsd } from "@/lib/search/posting-groups";
 
 function placeLine(item: ListingItem): string {
@@ -33,7 +34,8 @@ export function PostingCard({ postings, now }: { postings: ListingItem[]; now: D
   const item = postings[0]!;
   const range = salaryRangeUsd(postings);
   const salary = formatSalaryUsd(range.min, range.max);
-  const why = item.fitReasons[0];
+  // The search words first (where the posting has them), then why it fits the role.
+  const why = [describeTermMatches(item.termMatches), item.fitReasons[0]].filter(Boolean).join(" · ");
   return (
     <li className="px-4 py-4" data-testid="posting">
       <h2 className="text-base font-semibold leading-snug">

@@ -128,6 +128,11 @@ test("on a phone the sort links beside the total reorder the results, keeping th
   await sortLinks.getByRole("link", { name: "Relevance" }).click();
   await expect(page).toHaveURL(/\/\?q=inference$/);
   await expect(page.getByTestId("total")).toContainText("best matches first");
+  // Each card says where it has the word; the best match has it in its title.
+  const whys = await page.getByTestId("posting").getByText(/^Why it matches:/).allInnerTexts();
+  expect(whys.length).toBeGreaterThan(1);
+  for (const why of whys) expect(why).toMatch(/“inference” in the (title|skills|company name|description)/);
+  expect(whys[0]).toContain("“inference” in the title");
   expect(errors).toEqual([]);
 });
 

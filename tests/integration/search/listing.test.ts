@@ -139,6 +139,36 @@ describe("listing queries", () => {
     expect(Math.min(...sparse.sortAts)).toBeLessThan(cutoff);
   });
 
+  it("says where each search word was found, for every sort", async () => {
+    for (const sort of ["relevance", "newest", "salary"]) {
+      // Inference postings: "Staff Inference Engineer", skills vllm/tensorrt/kubernetes, "... at low latency."
+      const page = await list(`q=Inference kubernetes latency -java or&sort=${sort}`);
+      expect(page.items.length).toBeGreaterThan(0);
+      for (const item of page.items) {
+        expect(item.termMatches).toEqual([
+          { term: "Inference", in: "title" },
+          { term: "kubernetes", in: "skills" },
+          { term: "latency", in: "description" },
+        ]);
+      }
+    }
+    // One side of an "or" that a posting lacks is not placed; a stop word is not a term; no words, no column.
+    const either = await list("q=tensorrt or pytorch the&sort=newest");
+    expect(new Set(either.items.flatMap((item) => item.termMatches!.map((m) => `${m.term}:${m.in}`)))).toEqual(
+      new Set(["tensorrt:skills", "tensorrt:null", "pytorch:skills", "pytorch:null"]),
+    );
+    // The company's name and a quoted phrase.
+    const kiln = await list('q=kiln "low latency"&sort=newest');
+    expect(kiln.items.length).toBeGreaterThan(0);
+    for (const item of kiln.items) {
+      expect(item.termMatches).toEqual([
+        { term: "kiln", in: "company" },
+        { term: "low latency", in: "description" },
+      ]);
+    }
+    expect((await list("level=staff")).items[0]!.termMatches).toBeUndefined();
+  });
+
   it("counts facets for the current result set", async () => {
     const facets = await countFacets(database.db, { remote: ["remote"] }, { now: NOW });
     expect(facets.remote).toEqual([{ value: "remote", count: 30 }]);
