@@ -16,6 +16,8 @@ export function apiPosting(item: ListingItem) {
     family: item.family,
     fitScore: item.fitScore,
     whyItMatches: item.fitReasons,
+    // With q only: where the posting has each search term (title, skills, company, description; null: not at all, through "or").
+    ...(item.termMatches ? { matchedTerms: item.termMatches } : {}),
     skills: item.skills,
     salary:
       item.salaryMinUsd === null && item.salaryMaxUsd === null

@@ -57,7 +57,14 @@ export function openApiDocument() {
                       total: { type: "integer" },
                       totalIsCapped: { type: "boolean", description: "true when there are more matches than total (10,000+)." },
                       sort: { type: "string", enum: SORT_OPTIONS },
-                      data: { type: "array", items: { type: "object" } },
+                      data: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          description:
+                            "A posting. With q it also has matchedTerms: [{ term, in }], where `in` is title, skills, company, description, or null for a term it lacks (one side of an OR).",
+                        },
+                      },
                       next: { type: ["string", "null"], description: "URL of the next page." },
                     },
                   },

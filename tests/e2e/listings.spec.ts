@@ -260,6 +260,11 @@ test("the page links its filters' feed, which parses as XML, and the API returns
   // A card links to each of its postings (one role listed once per city is one card).
   const hrefs = await page.getByTestId("posting").locator('a[href^="/jobs/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   expect(api.data.map((p: { url: string }) => new URL(p.url).pathname)).toEqual([...new Set(hrefs)]);
+  expect(api.data[0].matchedTerms).toBeUndefined();
+
+  // With words, each posting says where it has them, as its card does.
+  const words = await (await request.get("/api/v1/postings?q=inference")).json();
+  expect(words.data[0].matchedTerms).toEqual([{ term: "inference", in: "title" }]);
 });
 
 test("robots.txt points to the sitemap, which lists the listing's postings and pages that answer", async ({ page, request, baseURL }) => {
