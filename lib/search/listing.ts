@@ -41,8 +41,8 @@ export interface ListingItem {
   sortAt: Date;
   postedAt: Date | null;
   rank: number | null;
-  /** With words: where each search term was found (null when it matched no term). */
-  termMatches?: TermMatch[] | null;
+  /** With words only: where the posting has each search term. */
+  termMatches?: TermMatch[];
 }
 
 export interface ListingPage {
@@ -232,11 +232,11 @@ export interface Facets {
 }
 
 /**
- * Total and facet counts for the current result set, in one SQL round trip (two when nothing matches: see countLoosened). Boards are counted from
- * the postings' own source_kinds (kept by triggers on sighting). Companies are counted by id and only the
- * top ones joined, which needs no plan for joining every match. With words, the statement goes
- * through `wordSampleDb` when given (lib/db.ts getWordSampleDb), whose planner takes the sample from
- * the word index.
+ * Total and facet counts for the current result set, in one SQL round trip (two when nothing matches:
+ * see countLoosened). Boards are counted from the postings' own source_kinds (kept by triggers on
+ * sighting). Companies are counted by id and only the top ones joined, which needs no plan for joining
+ * every match. With words, the statement goes through `wordSampleDb` when given (lib/db.ts
+ * getWordSampleDb), whose planner takes the sample from the word index.
  */
 export async function countFacets(db: Db, filter: PostingFilter, options: { now?: Date; wordSampleDb?: Db } = {}): Promise<Facets> {
   const now = options.now ?? new Date();

@@ -30,7 +30,7 @@ export function queryTerms(q: string): string[] {
 const PLACES: Record<TermPlace, string> = { title: "the title", skills: "the skills", company: "the company name", description: "the description" };
 
 /** "“vllm” and “triton” in the title; “kubernetes” in the skills", or null when no term was placed. */
-export function describeTermMatches(matches: readonly TermMatch[] | null | undefined): string | null {
+export function describeTermMatches(matches: readonly TermMatch[] | undefined): string | null {
   const parts: string[] = [];
   for (const place of Object.keys(PLACES) as TermPlace[]) {
     const terms = (matches ?? []).filter((m) => m.in === place).map((m) => `“${m.term}”`);

@@ -39,7 +39,7 @@ describe("describeTermMatches", () => {
   });
 
   it("is null when nothing was placed", () => {
-    expect(describeTermMatches(null)).toBeNull();
+    expect(describeTermMatches(undefined)).toBeNull();
     expect(describeTermMatches([{ term: "jax", in: null }])).toBeNull();
   });
 });
