@@ -1,9 +1,52 @@
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { postingPath } from "@/lib/format";
 import type { ListingItem } from "./listing";
 
-/** A posting as the public JSON API and feeds present it. */
-export function apiPosting(item: ListingItem) {
+const nullableInt = z.number().int().nullable();
+
+/**
+ * A posting as the public JSON API presents it. The OpenAPI document is generated from this schema
+ * (lib/search/openapi.ts), and the e2e tests parse the API's answers with it, so the two cannot drift.
+ */
+export const apiPostingSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    company: z.object({ name: z.string(), slug: z.string() }).strict(),
+    url: z.url().describe("The posting's page on this site."),
+    locations: z.array(z.string()).describe("Locations as the posting writes them."),
+    remote: z.string().describe("remote, hybrid, onsite or unknown."),
+    remoteRegions: z.array(z.string()).describe("Where a remote role may be done from (country codes and regions)."),
+    level: z.string(),
+    family: z.string().describe("Role family."),
+    fitScore: z.number().describe("How well it fits a senior ML engineering role, 0 to 1."),
+    whyItMatches: z.array(z.string()).describe("The role-fit reasons."),
+    matchedTerms: z
+      .array(z.object({ term: z.string(), in: z.enum(["title", "skills", "company", "description"]).nullable() }).strict())
+      .optional()
+      .describe("With q only: where the posting has each search term; null for a term it lacks (one side of an OR)."),
+    skills: z.array(z.string()).describe("Skill ids."),
+    salary: z
+      .object({
+        annualUsdMin: nullableInt,
+        annualUsdMax: nullableInt,
+        min: z.number().nullable().describe("As written, in currency per interval."),
+        max: z.number().nullable(),
+        currency: z.string().nullable(),
+        interval: z.string().nullable(),
+      })
+      .strict()
+      .nullable(),
+    postedAt: z.iso.datetime().nullable().describe("When the company says it was posted."),
+    listedAt: z.iso.datetime().describe("The time the listing sorts by: the posted date when the board gives one we trust, else first seen."),
+  })
+  .strict();
+
+export type ApiPosting = z.infer<typeof apiPostingSchema>;
+
+/** A posting as the public JSON API presents it. */
+export function apiPosting(item: ListingItem): ApiPosting {
   return {
     id: item.id,
     title: item.title,
@@ -16,7 +59,6 @@ export function apiPosting(item: ListingItem) {
     family: item.family,
     fitScore: item.fitScore,
     whyItMatches: item.fitReasons,
-    // With q only: where the posting has each search term (title, skills, company, description; null: not at all, through "or").
     ...(item.termMatches ? { matchedTerms: item.termMatches } : {}),
     skills: item.skills,
     salary:

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { apiPostingSchema } from "./api-shape";
 import { FAMILY_OPTIONS, LEVEL_OPTIONS, POSTED_OPTIONS, REMOTE_OPTIONS, SORT_OPTIONS, SOURCE_OPTIONS } from "./schemas";
 
 const arrayParam = (name: string, values: readonly string[], description: string) => ({
@@ -8,6 +10,12 @@ const arrayParam = (name: string, values: readonly string[], description: string
   style: "form",
   explode: true,
 });
+
+/** A posting's JSON Schema, from the zod schema the API's answers are checked against (OpenAPI 3.1 uses JSON Schema 2020-12). */
+function postingItemSchema() {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(apiPostingSchema);
+  return schema;
+}
 
 /** The OpenAPI 3.1 description of the read-only JSON API, from the same option lists as the filter schema. */
 export function openApiDocument() {
@@ -57,14 +65,7 @@ export function openApiDocument() {
                       total: { type: "integer" },
                       totalIsCapped: { type: "boolean", description: "true when there are more matches than total (10,000+)." },
                       sort: { type: "string", enum: SORT_OPTIONS },
-                      data: {
-                        type: "array",
-                        items: {
-                          type: "object",
-                          description:
-                            "A posting. With q it also has matchedTerms: [{ term, in }], where `in` is title, skills, company, description, or null for a term it lacks (one side of an OR).",
-                        },
-                      },
+                      data: { type: "array", items: postingItemSchema() },
                       next: { type: ["string", "null"], description: "URL of the next page." },
                     },
                   },

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
+import { apiPostingSchema } from "@/lib/search/api-shape";
 import { collectPageErrors, seriousAxeViolations, xmlTexts } from "./helpers";
 import { readE2eState } from "./mail-capture";
 
@@ -265,6 +266,12 @@ test("the page links its filters' feed, which parses as XML, and the API returns
   // With words, each posting says where it has them, as its card does.
   const words = await (await request.get("/api/v1/postings?q=inference")).json();
   expect(words.data[0].matchedTerms).toEqual([{ term: "inference", in: "title" }]);
+  // Every posting has the shape the OpenAPI document describes (generated from the same schema).
+  for (const posting of [...api.data, ...words.data]) apiPostingSchema.parse(posting);
+  const openapi = await (await request.get("/api/v1/openapi.json")).json();
+  expect(Object.keys(openapi.paths["/api/v1/postings"].get.responses["200"].content["application/json"].schema.properties.data.items.properties)).toEqual(
+    Object.keys(apiPostingSchema.shape),
+  );
 });
 
 test("robots.txt points to the sitemap, which lists the listing's postings and pages that answer", async ({ page, request, baseURL }) => {
