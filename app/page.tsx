@@ -8,6 +8,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { SearchActions } from "@/components/listing/search-actions";
 import { SortLinks } from "@/components/listing/sort-links";
 import { formatCount } from "@/lib/format";
+import { wantedSkills } from "@/lib/search/card-skills";
 import { feedPath, listingPath, parseListingParams } from "@/lib/search/listing-params";
 import { groupPostings } from "@/lib/search/posting-groups";
 import { searchListingsFor } from "@/lib/search/queries";
@@ -41,6 +42,7 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
   const { page, facets } = await searchListingsFor(params, { cookies: await cookies(), headers: await headers() }, now);
   const next = page.nextCursor ? listingPath(params.filter, page.nextCursor) : null;
   const first = params.cursor ? listingPath(params.filter) : null;
+  const wanted = wantedSkills(params.filter);
   return (
     // One filter form: beside the results on wide screens, after them on phones (with a jump link). It
     // comes after the results in the document too, so a page painted while still arriving never moves them.
@@ -67,7 +69,7 @@ async function Results({ params }: { params: ReturnType<typeof parseListingParam
         ) : (
           <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {groupPostings(page.items).map((postings) => (
-              <PostingCard key={postings[0]!.id} postings={postings} now={now} />
+              <PostingCard key={postings[0]!.id} postings={postings} now={now} wantedSkills={wanted} />
             ))}
           </ol>
         )}

@@ -1,4 +1,5 @@
 import { formatAge, formatSalaryUsd, postingPath } from "@/lib/format";
+import { skillsWantedFirst } from "@/lib/search/card-skills";
 import type { ListingItem } from "@/lib/search/listing";
 import { LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
 import { describeTermMatches } from "@/lib/search/query-terms";
@@ -28,10 +29,13 @@ function Places({ postings }: { postings: ListingItem[] }) {
 
 /**
  * One card: a posting, or the same role at one company listed once per city (from groupPostings), led
- * by the first. Plain links: 50 of them per page would each hydrate a client component and prefetch in view.
+ * by the first. Its chips show the skills the listing asks for first (`wantedSkills`), then the
+ * posting's own top ones. Plain links: 50 of them per page would each hydrate a client component and
+ * prefetch in view.
  */
-export function PostingCard({ postings, now }: { postings: ListingItem[]; now: Date }) {
+export function PostingCard({ postings, now, wantedSkills = [] }: { postings: ListingItem[]; now: Date; wantedSkills?: readonly string[] }) {
   const item = postings[0]!;
+  const skills = skillsWantedFirst(item.skills, wantedSkills);
   const range = salaryRangeUsd(postings);
   const salary = formatSalaryUsd(range.min, range.max);
   // The search words first (where the posting has them), then why it fits the role.
@@ -56,9 +60,9 @@ export function PostingCard({ postings, now }: { postings: ListingItem[]; now: D
         <span>{formatAge(item.postedAt && item.postedAt < item.sortAt ? item.postedAt : item.sortAt, now)}</span>
         {postings.length > 1 && <span>{postings.length} locations</span>}
       </p>
-      {item.skills.length > 0 && (
+      {skills.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Top skills">
-          {item.skills.slice(0, 6).map((skill) => (
+          {skills.slice(0, 6).map((skill) => (
             <li key={skill} className="chip">
               {skillLabel(skill)}
             </li>

@@ -134,6 +134,16 @@ test("on a phone the sort links beside the total reorder the results, keeping th
   expect(whys.length).toBeGreaterThan(1);
   for (const why of whys) expect(why).toMatch(/“inference” in the (title|skills|company name|description)/);
   expect(whys[0]).toContain("“inference” in the title");
+
+  // A skill the listing asks for leads each card's chips, even where the posting lists it late.
+  await page.goto("/?q=kubernetes&sort=newest");
+  let led = 0;
+  for (const card of await page.getByTestId("posting").all()) {
+    const chips = await card.getByRole("list", { name: "Top skills" }).getByRole("listitem").allInnerTexts();
+    if (chips.includes("Kubernetes")) expect(chips[0]).toBe("Kubernetes");
+    if (chips[0] === "Kubernetes") led += 1;
+  }
+  expect(led).toBeGreaterThan(1);
   expect(errors).toEqual([]);
 });
 
