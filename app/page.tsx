@@ -8,6 +8,7 @@ import { PostingCard } from "@/components/listing/posting-card";
 import { SearchActions } from "@/components/listing/search-actions";
 import { SortLinks } from "@/components/listing/sort-links";
 import { formatCount } from "@/lib/format";
+import { activeFilters } from "@/lib/search/active-filters";
 import { wantedSkills } from "@/lib/search/card-skills";
 import { feedPath, listingPath, parseListingParams } from "@/lib/search/listing-params";
 import { groupPostings } from "@/lib/search/posting-groups";
@@ -19,8 +20,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { filter } = parseListingParams(await searchParams);
+  // A tab, a bookmark or the history names the search ("“vllm” · Remote · Staff").
+  const filters = activeFilters(filter).map((chip) => chip.label).join(" · ");
   return {
-    title: "Senior ML engineering roles",
+    // The layout's "%s · mlradar" applies to child segments only, not to this page of the root one.
+    title: `${filters ? `${filters.length > 80 ? `${filters.slice(0, 79)}…` : filters} — ` : ""}Senior ML engineering roles · mlradar`,
     // Feed readers find the feed of exactly these filters.
     alternates: { canonical: "/", types: { "application/atom+xml": feedPath(filter) } },
   };

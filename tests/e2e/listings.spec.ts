@@ -52,7 +52,10 @@ test("the filters in use show above the results, each a link that takes one valu
   await expect(page.getByTestId("active-filters")).toHaveCount(0);
   const all = await total();
 
+  await expect(page).toHaveTitle("Senior ML engineering roles · mlradar");
   await page.goto("/?level=staff&remote=remote&remote=hybrid");
+  // The tab names the search too.
+  await expect(page).toHaveTitle("Remote · Hybrid · Staff — Senior ML engineering roles · mlradar");
   const chips = page.getByTestId("active-filters");
   // In the form's order; the × is for the eye, "(remove)" for a screen reader.
   await expect(chips.getByRole("listitem")).toHaveText([/^Remote/, /^Hybrid/, /^Staff/]);
