@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listHiringCompaniesShared } from "@/lib/companies/queries";
 import { formatAge, formatCount } from "@/lib/format";
+import { listingPath } from "@/lib/search/listing-params";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function CompaniesPage() {
                   {company.remoteRoles > 0 ? `${company.remoteRoles} remote · ` : ""}newest posted {formatAge(company.newestAt, now)}
                 </p>
               </div>
-              <a href={`/?company=${encodeURIComponent(company.slug)}`} className="text-sm" data-testid="company-roles" aria-label={`${company.openRoles} open ${company.openRoles === 1 ? "role" : "roles"} at ${company.name}, in the listing`}>
+              <a href={listingPath({ company: [company.slug] })} className="text-sm" data-testid="company-roles" aria-label={`${company.openRoles} open ${company.openRoles === 1 ? "role" : "roles"} at ${company.name}, in the listing`}>
                 {company.openRoles} open {company.openRoles === 1 ? "role" : "roles"}
               </a>
             </li>

@@ -1,5 +1,6 @@
 import { FAMILY_LABELS, LEVEL_LABELS, POSTED_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "./labels";
 import { listingPath } from "./listing-params";
+import { withoutField } from "./loosen";
 import { ARRAY_FIELDS, type PostingFilter } from "./schemas";
 
 export interface ActiveFilter {
@@ -29,18 +30,17 @@ export function activeFilters(filter: PostingFilter, companyNames: ReadonlyMap<s
   const out: ActiveFilter[] = [];
   const without = (label: string, rest: PostingFilter) => out.push({ label, href: listingPath(rest) });
 
-  // Relevance needs words: without them the listing falls back to newest, so the link says so.
-  if (filter.q) without(`“${filter.q}”`, { ...filter, q: undefined, sort: filter.sort === "relevance" ? undefined : filter.sort });
+  if (filter.q) without(`“${filter.q}”`, withoutField(filter, "q"));
   for (const field of ["remote", "level", "family"] as const) pushValues(field);
   if (filter.adjacent) without("Adjacent roles included", { ...filter, adjacent: undefined });
-  if (filter.location) without(`In ${filter.location}`, { ...filter, location: undefined });
-  if (filter.eligible) without(`Open to ${filter.eligible}`, { ...filter, eligible: undefined });
+  if (filter.location) without(`In ${filter.location}`, withoutField(filter, "location"));
+  if (filter.eligible) without(`Open to ${filter.eligible}`, withoutField(filter, "eligible"));
   if (filter.salaryMin !== undefined) {
     const amount = `≥ $${(filter.salaryMin / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })}K a year`;
-    without(filter.withoutSalary ? `${amount} or not stated` : amount, { ...filter, salaryMin: undefined, withoutSalary: undefined });
+    without(filter.withoutSalary ? `${amount} or not stated` : amount, withoutField(filter, "salaryMin"));
   }
   for (const field of ["skills", "company"] as const) pushValues(field);
-  if (filter.posted) without(POSTED_LABELS[filter.posted] ?? filter.posted, { ...filter, posted: undefined });
+  if (filter.posted) without(POSTED_LABELS[filter.posted] ?? filter.posted, withoutField(filter, "posted"));
   pushValues("source");
   return out;
 

@@ -66,10 +66,9 @@ const columns = Prisma.sql`
  * The term queries are constants PostgreSQL folds at planning; per row this costs one or two reads of
  * the search vector, so it goes where only the page's rows are (see pageWithTerms).
  */
-function termPlacesColumn(q: string | undefined): Prisma.Sql | null {
-  const terms = q ? queryTerms(q) : [];
-  if (!terms.length) return null;
-  const either = /(^|\s)or(\s|$)/i.test(q!);
+function termPlacesColumn(q: string | undefined, terms: readonly string[]): Prisma.Sql | null {
+  if (!q || !terms.length) return null;
+  const either = /(^|\s)or(\s|$)/i.test(q);
   const places = terms.map((term) => {
     const query = Prisma.sql`phraseto_tsquery('english', ${term})`;
     // '''model'' <-> ''serv''' becomes '''model'':A <-> ''serv'':A': each lexeme limited to one weight.
@@ -88,15 +87,14 @@ function termPlacesColumn(q: string | undefined): Prisma.Sql | null {
  * match before the sort (604 rows for a rare word at a million postings, 3 ms to 12 ms), so the page is
  * cut first and its rows joined back.
  */
-function pageWithTerms(page: Prisma.Sql, terms: Prisma.Sql | null, order: Prisma.Sql): Prisma.Sql {
-  if (!terms) return page;
-  return Prisma.sql`SELECT page.* ${terms} FROM (${page}) page JOIN posting p ON p.id = page.id ORDER BY ${order}`;
+function pageWithTerms(page: Prisma.Sql, placesColumn: Prisma.Sql | null, order: Prisma.Sql): Prisma.Sql {
+  if (!placesColumn) return page;
+  return Prisma.sql`SELECT page.* ${placesColumn} FROM (${page}) page JOIN posting p ON p.id = page.id ORDER BY ${order}`;
 }
 
 /** The rows' term places as TermMatch lists (telling the company's name from the skills by the name itself). */
-function withTermMatches(rows: (ListingItem & { termPlaces?: (string | null)[] })[], q: string | undefined): ListingItem[] {
-  if (!q || !rows.some((row) => row.termPlaces)) return rows;
-  const terms = queryTerms(q);
+function withTermMatches(rows: (ListingItem & { termPlaces?: (string | null)[] })[], terms: readonly string[]): ListingItem[] {
+  if (!rows.some((row) => row.termPlaces)) return rows;
   return rows.map(({ termPlaces, ...row }) => ({
     ...row,
     // A stop word ("the") is no term: PostgreSQL searched without it.
@@ -156,7 +154,8 @@ export async function listPostings(
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const sort = effectiveSort(filter);
   const where = filterWhere(filter, now);
-  const terms = termPlacesColumn(filter.q);
+  const queryWords = filter.q ? queryTerms(filter.q) : [];
+  const placesColumn = termPlacesColumn(filter.q, queryWords);
   let rows: ListingItem[];
 
   if (sort === "relevance") {
@@ -173,7 +172,7 @@ export async function listPostings(
         ORDER BY r.rank DESC, r.id DESC
         LIMIT ${pageSize + 1}
       )
-      SELECT ${columns}, r.rank ${terms ?? Prisma.empty}
+      SELECT ${columns}, r.rank ${placesColumn ?? Prisma.empty}
       FROM page r JOIN posting p ON p.id = r.id
       ORDER BY r.rank DESC, r.id DESC`;
   } else if (sort === "salary") {
@@ -185,7 +184,7 @@ export async function listPostings(
       WHERE ${where} ${after}
       ORDER BY ${key} DESC, p.id DESC
       LIMIT ${pageSize + 1}`;
-    rows = await db.$queryRaw<ListingItem[]>`${pageWithTerms(page, terms, Prisma.sql`COALESCE(page."salaryMaxUsd", page."salaryMinUsd", -1) DESC, page.id DESC`)}`;
+    rows = await db.$queryRaw<ListingItem[]>`${pageWithTerms(page, placesColumn, Prisma.sql`COALESCE(page."salaryMaxUsd", page."salaryMinUsd", -1) DESC, page.id DESC`)}`;
   } else {
     const after =
       cursor && typeof cursor.s === "string" && !Number.isNaN(Date.parse(cursor.s))
@@ -197,10 +196,10 @@ export async function listPostings(
       WHERE ${where} ${after}
       ORDER BY p.sort_at DESC, p.id DESC
       LIMIT ${pageSize + 1}`;
-    rows = await db.$queryRaw<ListingItem[]>`${pageWithTerms(page, terms, Prisma.sql`page."sortAt" DESC, page.id DESC`)}`;
+    rows = await db.$queryRaw<ListingItem[]>`${pageWithTerms(page, placesColumn, Prisma.sql`page."sortAt" DESC, page.id DESC`)}`;
   }
 
-  const items = withTermMatches(rows.slice(0, pageSize), filter.q);
+  const items = withTermMatches(rows.slice(0, pageSize), queryWords);
   const last = items[items.length - 1];
   let nextCursor: Cursor | null = null;
   if (rows.length > pageSize && last) {

@@ -22,9 +22,13 @@ export function loosenableFields(filter: PostingFilter): LoosenField[] {
   return (Object.keys(LOOSEN_FIELDS) as LoosenField[]).filter((field) => filter[field] !== undefined);
 }
 
-/** The filter without one field ("include postings without salary" goes with the minimum it qualifies). */
+/**
+ * The filter without one field: "include postings without salary" goes with the minimum it qualifies,
+ * and a relevance order with the words it ranks by (without them the listing is newest first).
+ */
 export function withoutField(filter: PostingFilter, field: LoosenField): PostingFilter {
   const rest: PostingFilter = { ...filter, [field]: undefined };
   if (field === "salaryMin") rest.withoutSalary = undefined;
+  if (field === "q" && rest.sort === "relevance") rest.sort = undefined;
   return rest;
 }
