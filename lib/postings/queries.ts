@@ -2,6 +2,16 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+/** A posting id as it appears in a URL: digits only, within the id column's range. */
+export function parsePostingId(raw: string): number | null {
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
+/** What the posting's canonical path is made of, or null for an unknown id. */
+export async function getPostingPathParts(id: number) {
+  return getDb().posting.findUnique({ where: { id }, select: { id: true, title: true, companyName: true } });
+}
+
 export async function getPosting(id: number) {
   return getDb().posting.findUnique({
     where: { id },

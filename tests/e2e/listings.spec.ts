@@ -183,6 +183,24 @@ test("a bad URL parameter is reported on the page, never an error", async ({ pag
 test("an unknown posting answers 404", async ({ page }) => {
   const response = await page.goto("/jobs/999999/nothing-here");
   expect(response?.status()).toBe(404);
+  expect((await page.request.get("/jobs/999999", { maxRedirects: 0 })).status()).toBe(404);
+});
+
+test("a posting or company has one address: shortened, padded or mis-cased links redirect to it", async ({ page }) => {
+  await page.goto("/");
+  const canonical = (await page.getByTestId("posting").first().locator("h2 a").getAttribute("href"))!;
+  const [, id, slug] = /^\/jobs\/(\d+)\/(.+)$/.exec(canonical)!;
+  for (const path of [`/jobs/${id}`, `/jobs/0${id}/${slug}`, `/jobs/${id}/an-old-title`]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(308);
+    expect(new URL(response.headers().location!, "http://x").pathname, path).toBe(canonical);
+  }
+  expect((await page.request.get(canonical, { maxRedirects: 0 })).status()).toBe(200);
+
+  const company = (await page.getByTestId("posting").first().locator('a[href^="/companies/"]').first().getAttribute("href"))!;
+  const shouted = await page.request.get(company.toUpperCase().replace("/COMPANIES/", "/companies/"), { maxRedirects: 0 });
+  expect(shouted.status()).toBe(308);
+  expect(new URL(shouted.headers().location!, "http://x").pathname).toBe(company);
 });
 
 test("the role page's figures match the listing counts", async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { PostingCard } from "@/components/listing/posting-card";
 import { getCompany } from "@/lib/companies/queries";
 import { getDb } from "@/lib/db";
@@ -22,6 +22,8 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function CompanyPage({ params }: { params: Params }) {
   const { slug } = await params;
+  // Slugs are lower case; /companies/TensorLane is the same company, at its one address.
+  if (/^[A-Za-z0-9-]{1,80}$/.test(slug) && slug !== slug.toLowerCase()) permanentRedirect(`/companies/${slug.toLowerCase()}`);
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) notFound();
   const company = await getCompany(slug);
   if (!company) notFound();

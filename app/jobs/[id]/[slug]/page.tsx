@@ -4,19 +4,15 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { PostingJsonLd } from "@/components/posting/posting-json-ld";
 import { env } from "@/lib/env";
 import { formatAge, formatOffsetRange, formatSalaryAsWritten, formatSalaryUsd, postingPath } from "@/lib/format";
-import { getPosting, listOtherLocations, listSimilarPostings } from "@/lib/postings/queries";
+import { getPosting, listOtherLocations, listSimilarPostings, parsePostingId } from "@/lib/postings/queries";
 import { FAMILY_LABELS, LEVEL_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string; slug: string }>;
 
-function parseId(id: string): number | null {
-  return /^\d{1,9}$/.test(id) ? Number(id) : null;
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parsePostingId((await params).id);
   const posting = id ? await getPosting(id) : null;
   if (!posting) return { title: "Posting not found" };
   const path = postingPath(posting);
@@ -34,12 +30,13 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function PostingPage({ params }: { params: Params }) {
   const { id: rawId, slug } = await params;
-  const id = parseId(rawId);
+  const id = parsePostingId(rawId);
   if (!id) notFound();
   const posting = await getPosting(id);
   if (!posting) notFound();
   const path = postingPath(posting);
-  if (!path.endsWith(`/${slug}`)) permanentRedirect(path);
+  // One address per posting: a stale slug or a padded id ("08") goes to the canonical one.
+  if (path !== `/jobs/${rawId}/${slug}`) permanentRedirect(path);
 
   const now = new Date();
   const [similar, elsewhere] = await Promise.all([listSimilarPostings(posting), listOtherLocations(posting)]);
