@@ -66,9 +66,10 @@ const columns = Prisma.sql`
  * The term queries are constants PostgreSQL folds at planning; per row this costs one or two reads of
  * the search vector, so it goes where only the page's rows are (see pageWithTerms).
  */
-function termPlacesColumn(q: string | undefined, terms: readonly string[]): Prisma.Sql | null {
+export function termPlacesColumn(q: string | undefined, terms: readonly string[], options: { matchUnknown?: boolean } = {}): Prisma.Sql | null {
   if (!q || !terms.length) return null;
-  const either = /(^|\s)or(\s|$)/i.test(q);
+  // With "or", or for postings not selected by this query (`matchUnknown`), a term may be absent.
+  const either = options.matchUnknown || /(^|\s)or(\s|$)/i.test(q);
   const places = terms.map((term) => {
     const query = Prisma.sql`phraseto_tsquery('english', ${term})`;
     // '''model'' <-> ''serv''' becomes '''model'':A <-> ''serv'':A': each lexeme limited to one weight.
@@ -93,7 +94,7 @@ function pageWithTerms(page: Prisma.Sql, placesColumn: Prisma.Sql | null, order:
 }
 
 /** The rows' term places as TermMatch lists (telling the company's name from the skills by the name itself). */
-function withTermMatches(rows: (ListingItem & { termPlaces?: (string | null)[] })[], terms: readonly string[]): ListingItem[] {
+export function withTermMatches<T extends ListingItem>(rows: (T & { termPlaces?: (string | null)[] })[], terms: readonly string[]): T[] {
   if (!rows.some((row) => row.termPlaces)) return rows;
   return rows.map(({ termPlaces, ...row }) => ({
     ...row,
@@ -104,7 +105,8 @@ function withTermMatches(rows: (ListingItem & { termPlaces?: (string | null)[] }
       if (place !== "company or skills") return [{ term, in: place as TermPlace | null }];
       return [{ term, in: row.companyName.toLowerCase().includes(term.toLowerCase()) ? "company" : "skills" }];
     }),
-  }));
+    // the row without its termPlaces column: T again, with termMatches
+  }) as T);
 }
 
 const windowCutoffs = new WeakMap<Db, Map<number, { cutoff: Date | null; expires: number }>>();

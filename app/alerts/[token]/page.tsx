@@ -28,7 +28,7 @@ export default async function AlertPostingsPage({ params }: { params: Promise<{ 
       </p>
       <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {groupByRole(open, (posting) => posting.companySlug).map((postings) => (
-          <PostingCard key={postings[0]!.id} postings={postings} now={now} />
+          <PostingCard key={postings[0]!.id} postings={postings} now={now} wantedSkills={delivery.wantedSkills} />
         ))}
       </ol>
     </section>
