@@ -69,7 +69,8 @@ export function slugify(text: string): string {
 }
 
 export function postingPath(posting: { id: number; title: string; companyName: string }): string {
-  return `/jobs/${posting.id}/${slugify(`${posting.title} ${posting.companyName}`)}`;
+  // A title and company in a script slugify drops entirely still get a slug segment, or the path would end in "/".
+  return `/jobs/${posting.id}/${slugify(`${posting.title} ${posting.companyName}`) || "posting"}`;
 }
 
 /** Text shown as HTML (an Atom type="html" field, a paragraph we build): markup in it stays text. */
