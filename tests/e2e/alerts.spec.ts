@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { simpleParser, type ParsedMail } from "mailparser";
+import { seriousAxeViolations } from "./helpers";
 import { readE2eState, type E2eState } from "./mail-capture";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -112,4 +113,54 @@ test("sign in by emailed link, save a search, get the alert, unsubscribe in one 
   expect(later.delivered.sent).toBe(0);
   await page.waitForTimeout(500);
   expect(await mailTo(state, email)).toHaveLength(2);
+});
+
+test("the account pages and an alert's postings page: the search's words placed on each card, no serious accessibility violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  const state = readE2eState(port);
+  const email = `e2e-words-${Date.now()}@example.test`;
+  const checked: string[] = [];
+  const expectAccessible = async () => {
+    const path = new URL(page.url()).pathname;
+    const violations = await seriousAxeViolations(page);
+    expect(violations.map((v) => `${path}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    checked.push(path);
+  };
+
+  await page.goto(`/sign-in?next=${encodeURIComponent("/account/searches/new?q=inference&level=staff")}`);
+  await expectAccessible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expectAccessible();
+  const [signInMail] = await waitForMail(state, email, 1);
+  await page.goto(/http:\/\/\S+\/sign-in\/confirm\?[^\s\]>)]+/.exec(signInMail!.parsed.text ?? "")![0]);
+  await expectAccessible();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account\/searches\/new\?/);
+  await expectAccessible();
+  await page.getByLabel("Name").fill("Inference e2e");
+  await page.getByLabel("Email me").selectOption("instant");
+  await page.getByRole("button", { name: "Save search" }).click();
+  await expect(page.getByTestId("saved-search").filter({ hasText: "Inference e2e" })).toBeVisible();
+  await expectAccessible();
+
+  // Twelve roles of one company: the email lists three (at most three per company) and links the rest.
+  const titles = Array.from({ length: 12 }, (_, i) => `Staff ML Engineer, Inference ${String.fromCharCode(65 + i)}`);
+  expect(importPostings(state, new Date(), titles).delivered.sent).toBeGreaterThanOrEqual(1);
+  const [, alert] = await waitForMail(state, email, 2);
+  expect(alert!.parsed.text).toMatch(/and 9 more roles/);
+  const more = /http:\/\/\S+\/alerts\/[A-Za-z0-9_.-]+/.exec(alert!.parsed.text ?? "")![0];
+  await page.goto(new URL(more).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("12 postings for “Inference e2e”");
+  const cards = page.getByTestId("posting");
+  await expect(cards).toHaveCount(12);
+  for (const card of await cards.all()) await expect(card).toContainText("Why it matches: “inference” in the title");
+  await expectAccessible();
+
+  const unsubscribe = /^List-Unsubscribe: <([^>]+)>\r?$/m.exec(alert!.raw.split("\r\n\r\n")[0]!)![1]!;
+  await page.goto(new URL(unsubscribe).pathname);
+  await expect(page.getByRole("heading", { name: "Stop these alerts?" })).toBeVisible();
+  await expectAccessible();
+  expect(checked).toHaveLength(7);
 });
