@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { simpleParser } from "mailparser";
+import { seriousAxeViolations } from "./helpers";
 import { readE2eState } from "./mail-capture";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -48,6 +49,8 @@ test("an admin signs in and runs, disables, enables and adds sources", async ({ 
   await signIn(page, ADMIN);
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+  const violations = await seriousAxeViolations(page);
+  expect(violations.map((v) => `${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   const token = `e2e-admin-${Date.now()}`;
   await page.getByLabel("Board").fill(`greenhouse:${token}`);
