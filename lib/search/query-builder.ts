@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { countryOffsetSpan } from "@/lib/normalize/country-time-zones";
 import { eligibleFrom } from "@/lib/normalize/location";
 import { ADJACENT_FAMILIES, type PostingFilter } from "./schemas";
+import { searchTsQuery } from "./synonyms";
 
 const POSTED_HOURS = { "24h": 24, "7d": 24 * 7, "30d": 24 * 30 } as const;
 
@@ -59,7 +60,7 @@ export function filterWhere(filter: PostingFilter, now: Date): Prisma.Sql {
   if (filter.source) {
     conditions.push(Prisma.sql`p.source_kinds && ${filter.source}::"SourceKind"[]`);
   }
-  if (filter.q) conditions.push(Prisma.sql`p.search_vector @@ websearch_to_tsquery('english', ${filter.q})`);
+  if (filter.q) conditions.push(Prisma.sql`p.search_vector @@ ${searchTsQuery(filter.q)}`);
   return Prisma.join(conditions, " AND ");
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Search words that name a skill by another name ("k8s", "golang", "llm") also find the postings
+ * tagged with the skill, in the listing, its counts, relevance and the "why it matches" places.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { ingestPostings } from "@/lib/ingest/ingest-postings";
+import type { NormalizedPosting } from "@/lib/normalize/types";
+import { countFacets, listPostings } from "@/lib/search/listing";
+import { parseListingParams } from "@/lib/search/listing-params";
+import { makePosting } from "@/tests/helpers/posting-factory";
+import { setupTestDatabase } from "@/tests/helpers/test-database";
+
+const NOW = new Date("2026-11-26T12:00:00Z");
+
+function posting(id: string, title: string, descriptionText: string, skills: string[], daysAgo: number): NormalizedPosting {
+  return makePosting({ externalId: id, title, descriptionText, descriptionHtml: `<p>${descriptionText}</p>`, skills, postedAt: new Date(NOW.getTime() - daysAgo * 86_400_000) });
+}
+
+describe("search synonyms", () => {
+  const database = setupTestDatabase();
+
+  beforeAll(async () => {
+    const source = await database.db.source.create({ data: { kind: "greenhouse", token: "synonyms-test" } });
+    await ingestPostings(
+      database.db,
+      source.id,
+      [
+        // Tagged Kubernetes from "EKS"; the text never says k8s.
+        posting("eks", "Senior ML Platform Engineer", "Run training jobs on EKS with Argo.", ["kubernetes", "aws"], 1),
+        posting("k8s", "Staff ML Engineer", "Our k8s clusters serve every model.", ["kubernetes"], 2),
+        posting("title", "Senior ML Engineer, Kubernetes Platform", "Own the GPU scheduler.", ["kubernetes", "gpu"], 3),
+        // "go" the verb, in the description only: not the Go skill.
+        posting("verb", "Senior ML Engineer", "Ready to go from research to production with PyTorch.", ["pytorch"], 4),
+        posting("golang", "Staff ML Infrastructure Engineer", "Services in Go and Python.", ["go", "python"], 5),
+        posting("llm", "Senior ML Engineer", "Fine-tune foundation models for support.", ["llms"], 6),
+      ],
+      { now: NOW },
+    );
+  });
+
+  const titles = async (query: string) => {
+    const page = await listPostings(database.db, parseListingParams(new URLSearchParams(query)).filter, null, { now: NOW });
+    return page.items.map((item) => item.title + (item.termMatches ? ` [${item.termMatches.map((m) => `${m.term}:${m.in}`).join(", ")}]` : ""));
+  };
+  const total = async (query: string) => (await countFacets(database.db, parseListingParams(new URLSearchParams(query)).filter, { now: NOW })).total;
+
+  it("finds postings tagged with the skill a word names, and says where", async () => {
+    expect(await titles("q=k8s&sort=newest")).toEqual([
+      "Senior ML Platform Engineer [k8s:skills]",
+      "Staff ML Engineer [k8s:skills]",
+      "Senior ML Engineer, Kubernetes Platform [k8s:title]",
+    ]);
+    expect(await total("q=k8s")).toBe(3);
+    expect(await total("q=K8S")).toBe(3);
+    // Relevance ranks the same set.
+    expect((await titles("q=k8s")).sort()).toEqual((await titles("q=k8s&sort=newest")).sort());
+  });
+
+  it("matches the skill among the skills only, not the same word anywhere", async () => {
+    expect(await titles("q=golang&sort=newest")).toEqual(["Staff ML Infrastructure Engineer [golang:skills]"]);
+    expect(await titles("q=llm")).toEqual(["Senior ML Engineer [llm:skills]"]);
+  });
+
+  it("widens the word wherever the query has it: with other words, with or, and when excluded", async () => {
+    expect(await total("q=k8s gpu")).toBe(1);
+    expect(await total("q=golang or llm")).toBe(2);
+    expect(await total("q=engineer -k8s")).toBe(3);
+    expect(await total("q=kubernetes")).toBe(3);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { SKILLS } from "@/lib/normalize/skill-taxonomy";
+import { querySynonyms, SEARCH_SYNONYMS, synonymSkill } from "@/lib/search/synonyms";
+
+describe("search synonyms", () => {
+  it("each word is an alias the taxonomy tags its skill by, so the skill covers every posting that says it", () => {
+    for (const [word, skillId] of Object.entries(SEARCH_SYNONYMS)) {
+      const skill = SKILLS.find((s) => s.id === skillId);
+      expect(skill, `${word} → ${skillId}`).toBeDefined();
+      expect([...skill!.aliases, ...(skill!.caseSensitiveAliases ?? [])].map((a) => a.toLowerCase()), word).toContain(word);
+    }
+  });
+
+  it("finds the synonym words of a query in any case, excluded ones too, each once", () => {
+    expect(querySynonyms('K8s "golang services" -LLM k8s')).toEqual([
+      { word: "k8s", skill: "kubernetes" },
+      { word: "golang", skill: "go" },
+      { word: "llm", skill: "llms" },
+    ]);
+    expect(querySynonyms("kubernetes pytorch")).toEqual([]);
+  });
+
+  it("knows only its own words", () => {
+    expect(synonymSkill("constructor")).toBeUndefined();
+    expect(synonymSkill("__proto__")).toBeUndefined();
+    expect(synonymSkill("GOLANG")).toBe("go");
+  });
+});
