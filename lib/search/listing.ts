@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { loosenableFields, withoutField, type LoosenField } from "./loosen";
 import { effectiveSort, filterWhere, type ListingSort } from "./query-builder";
 import { queryTerms, type TermMatch, type TermPlace } from "./query-terms";
-import { searchTsQuery, skillTsQuery, synonymSkill } from "./synonyms";
+import { searchTsQuery, termTsQuery } from "./synonyms";
 import type { Cursor, PostingFilter } from "./schemas";
 
 export const PAGE_SIZE = 25;
@@ -72,17 +72,14 @@ export function termPlacesColumn(q: string | undefined, terms: readonly string[]
   // With "or", or for postings not selected by this query (`matchUnknown`), a term may be absent.
   const either = options.matchUnknown || /(^|\s)or(\s|$)/i.test(q);
   const places = terms.map((term) => {
-    const typed = Prisma.sql`phraseto_tsquery('english', ${term})`;
-    // A synonym ("k8s") is found where the word or its skill's name is; it matches by either.
-    const skill = synonymSkill(term);
-    const named = skill ? Prisma.sql`(${typed} || plainto_tsquery('english', ${skill}))` : typed;
-    const matches = skill ? Prisma.sql`(${typed} || ${skillTsQuery(skill)})` : typed;
+    // A synonym ("k8s") is where the word or its skill's name ("kubernetes") is.
+    const query = termTsQuery(term);
     // '''model'' <-> ''serv''' becomes '''model'':A <-> ''serv'':A': each lexeme limited to one weight.
-    const weighted = (weight: "A" | "B") => Prisma.sql`regexp_replace(${named}::text, '''(?:[^'']|'''')*''', ${`\\&:${weight}`}, 'g')::tsquery`;
-    return Prisma.sql`CASE WHEN numnode(${typed}) = 0 THEN 'no words'
+    const weighted = (weight: "A" | "B") => Prisma.sql`regexp_replace(${query}::text, '''(?:[^'']|'''')*''', ${`\\&:${weight}`}, 'g')::tsquery`;
+    return Prisma.sql`CASE WHEN numnode(${query}) = 0 THEN 'no words'
       WHEN p.search_vector @@ ${weighted("A")} THEN 'title'
       WHEN p.search_vector @@ ${weighted("B")} THEN 'company or skills'
-      ${either ? Prisma.sql`WHEN NOT p.search_vector @@ ${matches} THEN NULL` : Prisma.empty}
+      ${either ? Prisma.sql`WHEN NOT p.search_vector @@ ${query} THEN NULL` : Prisma.empty}
       ELSE 'description' END`;
   });
   return Prisma.sql`, ARRAY[${Prisma.join(places)}]::text[] AS "termPlaces"`;
