@@ -107,8 +107,7 @@ export function withTermMatches<T extends ListingItem>(rows: (T & { termPlaces?:
       if (place !== "company or skills") return [{ term, in: place as TermPlace | null }];
       return [{ term, in: row.companyName.toLowerCase().includes(term.toLowerCase()) ? "company" : "skills" }];
     }),
-    // the row without its termPlaces column: T again, with termMatches
-  }) as T);
+  }) as T); // termPlaces taken off and termMatches added: a T again
 }
 
 const windowCutoffs = new WeakMap<Db, Map<number, { cutoff: Date | null; expires: number }>>();
