@@ -5,8 +5,12 @@ import type { Facets } from "@/lib/search/listing";
 import { listingPath } from "@/lib/search/listing-params";
 import { LOOSEN_FIELDS, loosenableFields, withoutField } from "@/lib/search/loosen";
 import type { PostingFilter } from "@/lib/search/schemas";
+import { suggestQuery } from "@/lib/search/spelling";
 
-/** No results: the filters whose removal would find postings, most found first, each a link that removes it. */
+/**
+ * No results: the search's words as they were probably meant, if one looks misspelled, and the filters
+ * whose removal would find postings, most found first, each a link that removes it.
+ */
 export function EmptyState({ filter, facets }: { filter: PostingFilter; facets: Pick<Facets, "total" | "loosen"> }) {
   const box = (children: ReactNode) => (
     <div className="rounded-lg border border-slate-200 bg-white p-6 text-center" data-testid="empty-state">
@@ -23,9 +27,15 @@ export function EmptyState({ filter, facets }: { filter: PostingFilter; facets: 
     );
   }
   const helpful = facets.loosen.filter((option) => option.count > 0).sort((a, b) => b.count - a.count);
+  const suggestion = filter.q ? suggestQuery(filter.q) : null;
   return box(
     <>
       <p className="font-semibold">No open postings match these filters.</p>
+      {suggestion && (
+        <p className="mt-2" data-testid="did-you-mean">
+          Did you mean <a href={listingPath({ ...filter, q: suggestion })}>“{suggestion}”</a>?
+        </p>
+      )}
       {helpful.length > 0 ? (
         <>
           <p className="mt-2 text-sm text-slate-600">Take one off:</p>

@@ -91,6 +91,14 @@ test("an empty result offers the filters whose removal finds postings, with how 
   await expect(page).toHaveURL(/\/\?remote=remote$/);
   expect(Number((await page.getByTestId("total").innerText()).split(" ")[0])).toBe(found);
 
+  // A misspelled word: the search as it was probably meant, with the other filters kept.
+  await page.goto("/?q=pytroch&remote=hybrid");
+  await expect(page.getByTestId("did-you-mean")).toHaveText("Did you mean “pytorch”?");
+  await page.getByTestId("did-you-mean").getByRole("link").click();
+  await expect(page).toHaveURL(/\/\?q=pytorch&remote=hybrid$/);
+  await expect(page.getByTestId("posting").first()).toBeVisible();
+  await expect(page.getByTestId("did-you-mean")).toHaveCount(0);
+
   await page.goto("/?q=zzzzzznothing&company=no-such-company");
   await expect(page.getByTestId("empty-state")).toContainText("Taking off any one of them still finds none.");
   await page.getByTestId("empty-state").getByRole("link", { name: "Clear all filters" }).click();
@@ -325,7 +333,7 @@ test("every page type has no serious or critical accessibility violations", asyn
   await page.goto("/");
   const postingHref = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
   const companyHref = await page.getByTestId("posting").first().locator("p a").first().getAttribute("href");
-  for (const path of ["/", "/?level=staff&remote=remote", postingHref!, companyHref!, "/companies", "/role", "/sources", "/?q=zzzzzznothing"]) {
+  for (const path of ["/", "/?level=staff&remote=remote", postingHref!, companyHref!, "/companies", "/role", "/sources", "/?q=zzzzzznothing", "/?q=pytroch&remote=hybrid"]) {
     await page.goto(path);
     const violations = await seriousAxeViolations(page);
     expect(violations.map((v) => `${path}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
