@@ -296,6 +296,9 @@ test("the page links its filters' feed, which parses as XML, and the API returns
 
   const api = await (await request.get("/api/v1/postings?level=senior&bogus=1")).json();
   expect(api.ignored).toEqual([{ param: "bogus", value: "1", reason: "unknown parameter" }]);
+  expect(api.didYouMean).toBeNull();
+  const misspelled = await (await request.get("/api/v1/postings?q=pytroch&remote=hybrid")).json();
+  expect(misspelled).toMatchObject({ total: 0, data: [], didYouMean: "pytorch" });
   await page.goto("/?level=senior");
   // A card links to each of its postings (one role listed once per city is one card).
   const hrefs = await page.getByTestId("posting").locator('a[href^="/jobs/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));

@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { apiPosting } from "@/lib/search/api-shape";
 import { filterToSearchParams, parseListingParams } from "@/lib/search/listing-params";
 import { searchListingsSharedFacets } from "@/lib/search/queries";
+import { suggestQuery } from "@/lib/search/spelling";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,8 @@ export async function GET(request: Request) {
       sort: page.sort,
       data: page.items.map(apiPosting),
       next,
+      // As the page's empty state: the words as they were probably meant, when they found nothing.
+      didYouMean: facets.total === 0 && params.filter.q ? suggestQuery(params.filter.q) : null,
     },
     { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
   );
