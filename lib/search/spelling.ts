@@ -1,6 +1,5 @@
 import { SKILLS } from "@/lib/normalize/skill-taxonomy";
 import { nearest } from "./nearest";
-import { SEARCH_SYNONYMS } from "./synonyms";
 
 /** Words of ML engineering roles that are no skill's name. */
 const ROLE_WORDS = [
@@ -11,10 +10,10 @@ const ROLE_WORDS = [
   "perception", "autonomous", "personalization", "forecasting", "optimization", "reinforcement",
 ];
 
-/** The words a search is spelled against: every skill's id, name and aliases, the synonyms and ROLE_WORDS. */
+/** The words a search is spelled against: every skill's id, name and aliases (the search synonyms among them) and ROLE_WORDS. */
 const VOCABULARY: readonly string[] = [
   ...new Set(
-    [...SKILLS.flatMap((skill) => [skill.id, skill.name, ...skill.aliases]), ...Object.keys(SEARCH_SYNONYMS), ...ROLE_WORDS]
+    [...SKILLS.flatMap((skill) => [skill.id, skill.name, ...skill.aliases]), ...ROLE_WORDS]
       .flatMap((text) => text.toLowerCase().match(/[\p{L}]+/gu) ?? [])
       .filter((word) => word.length >= 4),
   ),

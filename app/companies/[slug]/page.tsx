@@ -22,9 +22,9 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function CompanyPage({ params }: { params: Params }) {
   const { slug } = await params;
+  if (!/^[a-z0-9-]{1,80}$/.test(slug.toLowerCase())) notFound();
   // Slugs are lower case; /companies/TensorLane is the same company, at its one address.
-  if (/^[A-Za-z0-9-]{1,80}$/.test(slug) && slug !== slug.toLowerCase()) permanentRedirect(`/companies/${slug.toLowerCase()}`);
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) notFound();
+  if (slug !== slug.toLowerCase()) permanentRedirect(`/companies/${slug.toLowerCase()}`);
   const company = await getCompany(slug);
   if (!company) notFound();
   const now = new Date();
