@@ -34,6 +34,9 @@ describe("search synonyms", () => {
         posting("llm", "Senior ML Engineer", "Fine-tune foundation models for support.", ["llms"], 6),
         // Kubernetes in the text only, untagged: the skill's name counts wherever it is.
         posting("untagged", "Senior ML Engineer, Serving", "Deploy models on Kubernetes.", [], 7),
+        // "go" the verb, not the language: "golang" must not find it.
+        posting("verb", "Senior ML Engineer, Ranking", "Ideas go from notebook to production in days.", ["python"], 8),
+        posting("spark", "Senior ML Data Engineer", "Batch features with Apache Spark.", ["spark"], 9),
       ],
       { now: NOW },
     );
@@ -63,10 +66,20 @@ describe("search synonyms", () => {
     expect(await titles("q=torch")).toEqual(["Senior ML Engineer [torch:skills]"]);
   });
 
+  it("finds a skill whose id is an everyday word by its tag, not by the word", async () => {
+    expect(await titles("q=golang")).toEqual(["Staff ML Infrastructure Engineer [golang:skills]"]);
+    expect(await total("q=golang")).toBe(1);
+    expect(await titles("q=pyspark")).toEqual(["Senior ML Data Engineer [pyspark:skills]"]);
+    expect(await total("q=engineer -golang -pyspark")).toBe(7);
+    // The tag is no word anyone can type: "#go" is the word "go".
+    expect(await total("q=%23go")).toBe(await total("q=go"));
+    expect(await total("q=go")).toBe(2);
+  });
+
   it("widens the word wherever the query has it: with other words, with or, and when excluded", async () => {
     expect(await total("q=k8s gpu")).toBe(1);
     expect(await total("q=torch or llm")).toBe(2);
-    expect(await total("q=engineer -k8s")).toBe(3);
+    expect(await total("q=engineer -k8s")).toBe(5);
     expect(await total("q=kubernetes")).toBe(4);
   });
 });
