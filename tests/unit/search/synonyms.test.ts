@@ -11,6 +11,11 @@ describe("search synonyms", () => {
     }
   });
 
+  it("every skill id can be a tag lexeme as the migration writes it (lower-case letters, digits, hyphens)", () => {
+    // mlradar_skill_tags (migration 20261128000000) quotes each id into tsvector text input as is.
+    for (const skill of SKILLS) expect(skill.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+  });
+
   it("finds the synonym words of a query in any case, excluded ones too, each once", () => {
     expect(querySynonyms('K8s "torch models" -LLM k8s')).toEqual([
       { word: "k8s", skill: "kubernetes" },
