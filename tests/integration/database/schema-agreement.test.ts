@@ -163,7 +163,7 @@ describe("migrations agree with schema.prisma", () => {
     }
   });
 
-  it("has the weighted full-text column generated from title, company, skills and text", async () => {
+  it("has the weighted full-text column generated from title, company, skills, skill tags and text, with its statistics target", async () => {
     const rows = await query<{ generation_expression: string }>(
       `SELECT generation_expression FROM information_schema.columns WHERE table_name = 'posting' AND column_name = 'search_vector'`,
     );
@@ -171,6 +171,15 @@ describe("migrations agree with schema.prisma", () => {
     expect(rows[0]?.generation_expression).toMatch(/company_name/);
     expect(rows[0]?.generation_expression).toMatch(/skills/);
     expect(rows[0]?.generation_expression).toMatch(/description_text/);
+    // The skill tags ('#go') that golang and pyspark match (migration 20261128000000).
+    expect(rows[0]?.generation_expression).toMatch(/mlradar_skill_tags\(skills\)/);
+    const [tags] = await query<{ tags: string }>(`SELECT mlradar_skill_tags(ARRAY['go', 'scikit-learn'])::text AS tags`);
+    expect(tags?.tags).toBe("'#go':1B '#scikit-learn':1B");
+    // Kept through the column's rebuild: rare words are planned as rare (migration 20261126030100).
+    const [target] = await query<{ target: number }>(
+      `SELECT attstattarget::int AS target FROM pg_attribute WHERE attrelid = 'posting'::regclass AND attname = 'search_vector'`,
+    );
+    expect(target?.target).toBe(500);
   });
 
   it("indexes the words of open postings that fit with the filter columns where btree_gin exists, on their own elsewhere", async () => {
