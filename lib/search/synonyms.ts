@@ -33,6 +33,25 @@ function skillTsQuery(skill: string): Prisma.Sql {
   return TAG_ONLY_SKILLS.has(skill) ? Prisma.sql`quote_literal(${`#${skill}`}::text)::tsquery` : Prisma.sql`plainto_tsquery('english', ${skill})`;
 }
 
+/**
+ * Skill names the text parser cannot keep: "c++" and "c#" both parse to 'c', so each found the other's
+ * postings and every "C" or "Objective-C". Searched as the skill's id instead, which the skills of every
+ * posting tagged with it carry ('cpp', 'csharp'); the taxonomy tags every posting that names them.
+ */
+const SYMBOL_SKILL_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/(?<![\p{L}\p{N}])c\+\+(?![\p{L}\p{N}+#])/giu, "cpp"],
+  [/(?<![\p{L}\p{N}])c#(?![\p{L}\p{N}+#])/giu, "csharp"],
+];
+
+/**
+ * The query with "c++" and "c#" written as their skills' ids ("c++ -c#" → "cpp -csharp"), except
+ * within a quoted phrase of several words, which must match the text's own 'c' ("c++ inference").
+ */
+export function withSkillWords(q: string): string {
+  const rewrite = (text: string) => SYMBOL_SKILL_WORDS.reduce((out, [pattern, id]) => out.replace(pattern, id), text);
+  return q.replace(/"[^"]*"?|[^"]+/g, (part) => (part.startsWith('"') && /\S\s+\S/.test(part) ? part : rewrite(part)));
+}
+
 /** The skill a single search word stands for, if it is one of SEARCH_SYNONYMS. */
 export function synonymSkill(word: string): string | undefined {
   return Object.hasOwn(SEARCH_SYNONYMS, word.toLowerCase()) ? SEARCH_SYNONYMS[word.toLowerCase()] : undefined;
@@ -53,7 +72,7 @@ export function querySynonyms(q: string): { word: string; skill: string }[] {
  * widened to "the word, or the skill" wherever it occurs ('k8s' & 'serv' → ('k8s' | 'kubernet') & 'serv').
  */
 export function searchTsQuery(q: string): Prisma.Sql {
-  let query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  let query = Prisma.sql`websearch_to_tsquery('english', ${withSkillWords(q)})`;
   for (const { word, skill } of querySynonyms(q)) {
     const typed = Prisma.sql`plainto_tsquery('english', ${word})`;
     query = Prisma.sql`ts_rewrite(${query}, ${typed}, ${typed} || ${skillTsQuery(skill)})`;
@@ -63,7 +82,8 @@ export function searchTsQuery(q: string): Prisma.Sql {
 
 /** One search term (a word or a quoted phrase) as a tsquery, a synonym widened to its skill as in searchTsQuery. */
 export function termTsQuery(term: string): Prisma.Sql {
-  const typed = Prisma.sql`phraseto_tsquery('english', ${term})`;
+  // A phrase of several words keeps "c++" as the text has it, as in searchTsQuery.
+  const typed = Prisma.sql`phraseto_tsquery('english', ${/\s/.test(term.trim()) ? term : withSkillWords(term)})`;
   const skill = synonymSkill(term);
   return skill ? Prisma.sql`(${typed} || ${skillTsQuery(skill)})` : typed;
 }

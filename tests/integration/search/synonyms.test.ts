@@ -37,6 +37,10 @@ describe("search synonyms", () => {
         // "go" the verb, not the language: "golang" must not find it.
         posting("verb", "Senior ML Engineer, Ranking", "Ideas go from notebook to production in days.", ["python"], 8),
         posting("spark", "Senior ML Data Engineer", "Batch features with Apache Spark.", ["spark"], 9),
+        // "C++" and "C#" both parse to 'c', as does Objective-C.
+        posting("cpp", "Senior Inference Engineer", "Write C++ kernels for the serving path.", ["cpp"], 10),
+        posting("csharp", "Senior ML Engineer, Games", "Ship models inside our C# game services.", ["csharp"], 11),
+        posting("objc", "Senior ML Engineer, iOS", "On-device models in Objective-C apps.", [], 12),
       ],
       { now: NOW },
     );
@@ -70,16 +74,25 @@ describe("search synonyms", () => {
     expect(await titles("q=golang")).toEqual(["Staff ML Infrastructure Engineer [golang:skills]"]);
     expect(await total("q=golang")).toBe(1);
     expect(await titles("q=pyspark")).toEqual(["Senior ML Data Engineer [pyspark:skills]"]);
-    expect(await total("q=engineer -golang -pyspark")).toBe(7);
+    expect(await total("q=engineer -golang -pyspark")).toBe(10);
     // The tag is no word anyone can type: "#go" is the word "go".
     expect(await total("q=%23go")).toBe(await total("q=go"));
     expect(await total("q=go")).toBe(2);
   });
 
+  it("tells c++ from c# and from a lone C, by the skill each posting is tagged with", async () => {
+    expect(await titles("q=c%2B%2B")).toEqual(["Senior Inference Engineer [c++:skills]"]);
+    expect(await titles("q=C%23")).toEqual(["Senior ML Engineer, Games [C#:skills]"]);
+    expect(await total("q=c%2B%2B or c%23")).toBe(2);
+    expect(await total("q=engineer -c%2B%2B")).toBe(11);
+    // A quoted phrase matches the text as written: "C++ kernels" is 'c' then 'kernel'.
+    expect(await titles('q="c%2B%2B kernels"')).toEqual(["Senior Inference Engineer [c++ kernels:description]"]);
+  });
+
   it("widens the word wherever the query has it: with other words, with or, and when excluded", async () => {
     expect(await total("q=k8s gpu")).toBe(1);
     expect(await total("q=torch or llm")).toBe(2);
-    expect(await total("q=engineer -k8s")).toBe(5);
+    expect(await total("q=engineer -k8s")).toBe(8);
     expect(await total("q=kubernetes")).toBe(4);
   });
 });

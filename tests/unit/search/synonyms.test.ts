@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SKILLS } from "@/lib/normalize/skill-taxonomy";
-import { querySynonyms, SEARCH_SYNONYMS, synonymSkill } from "@/lib/search/synonyms";
+import { querySynonyms, SEARCH_SYNONYMS, synonymSkill, withSkillWords } from "@/lib/search/synonyms";
 
 describe("search synonyms", () => {
   it("each word is an alias the taxonomy tags its skill by, so the skill covers every posting that says it", () => {
@@ -29,5 +29,14 @@ describe("search synonyms", () => {
     expect(synonymSkill("constructor")).toBeUndefined();
     expect(synonymSkill("__proto__")).toBeUndefined();
     expect(synonymSkill("K8S")).toBe("kubernetes");
+  });
+
+  it("writes c++ and c# as their skills' ids, as whole words, except inside a phrase of several words", () => {
+    expect(withSkillWords("C++ -c#")).toBe("cpp -csharp");
+    expect(withSkillWords("c++, c#.")).toBe("cpp, csharp.");
+    expect(withSkillWords('"c++"')).toBe('"cpp"');
+    expect(withSkillWords('"c++ inference" c#')).toBe('"c++ inference" csharp');
+    expect(withSkillWords("c++17 objective-c cc++ c+")).toBe("c++17 objective-c cc++ c+");
+    for (const id of ["cpp", "csharp"]) expect(SKILLS.map((s) => s.id)).toContain(id);
   });
 });
