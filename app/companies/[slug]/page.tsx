@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { PostingCard } from "@/components/listing/posting-card";
 import { getCompany } from "@/lib/companies/queries";
+import { companyRolesSummary } from "@/lib/companies/roles-summary";
 import { getDb } from "@/lib/db";
 import { listPostings } from "@/lib/search/listing";
 import { listingPath } from "@/lib/search/listing-params";
@@ -40,7 +41,7 @@ export default async function CompanyPage({ params }: { params: Params }) {
         </p>
       )}
       <p className="mt-2 text-sm text-slate-700">
-        {page.items.length} open ML roles shown, adjacent ones (data science, ML management) included ({company._count.postings} open postings in all).
+        {companyRolesSummary(page.items.length, company._count.postings, !page.nextCursor)}
         {page.nextCursor && (
           <>
             {" "}
