@@ -58,6 +58,11 @@ export function formatCount(count: number, capped = false): string {
   return `${count.toLocaleString("en-US")}${capped ? "+" : ""}`;
 }
 
+/** A count with its noun in the right number: "1 posting", "2 postings", "10,000+ postings". */
+export function formatCountOf(count: number, singular: string, plural: string, capped = false): string {
+  return `${formatCount(count, capped)} ${count === 1 && !capped ? singular : plural}`;
+}
+
 export function slugify(text: string): string {
   return text
     .normalize("NFKD")

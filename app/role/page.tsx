@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
-import { formatCount, formatSalaryBand } from "@/lib/format";
+import { formatCountOf, formatSalaryBand } from "@/lib/format";
 import { countryName } from "@/lib/normalize/gazetteer";
 import { getRoleFiguresShared } from "@/lib/role/queries";
 import { FAMILY_LABELS, LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
@@ -25,7 +25,7 @@ export default async function RolePage() {
       <p className="mt-2 text-slate-700">
         Figures below are live: computed from the{" "}
         <Link href="/" data-testid="role-open-count">
-          {formatCount(figures.openFit)} open postings
+          {formatCountOf(figures.openFit, "open posting", "open postings")}
         </Link>{" "}
         that fit the role, recomputed every minute.
       </p>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/lib/format";
+import { formatCountOf } from "@/lib/format";
 import { describeFilter } from "@/lib/saved-searches/describe-filter";
 import type { SavedSearchView } from "@/lib/saved-searches/queries";
 import { FREQUENCY_LABELS, hourLabel, nextSendLabel } from "@/lib/saved-searches/schedule-label";
@@ -18,7 +18,7 @@ export function SavedSearchCard({ search, timeZone, feedUrl }: { search: SavedSe
         {search.paused && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Paused</span>}
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        {describeFilter(search.filter)} · <Link href={query ? `/?${query}` : "/"}>{formatCount(search.matchingOpen, search.capped)} open postings match now</Link>
+        {describeFilter(search.filter)} · <Link href={query ? `/?${query}` : "/"}>{formatCountOf(search.matchingOpen, "open posting matches", "open postings match", search.capped)} now</Link>
       </p>
       <p className="mt-1 text-sm text-slate-600">
         {FREQUENCY_LABELS[search.frequency]}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Facets, FacetValue } from "@/lib/search/listing";
 import { FAMILY_LABELS, LEVEL_LABELS, POSTED_LABELS, REMOTE_LABELS, SORT_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
 import { FAMILY_OPTIONS, LEVEL_OPTIONS, POSTED_OPTIONS, REMOTE_OPTIONS, SORT_OPTIONS, type PostingFilter } from "@/lib/search/schemas";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatCountOf } from "@/lib/format";
 
 function countOf(values: FacetValue[], value: string): number {
   return values.find((v) => v.value === value)?.count ?? 0;
@@ -35,7 +35,7 @@ function CheckboxGroup(props: {
               <label htmlFor={id} className="flex-1">
                 {props.labels(option)}
               </label>
-              <span className="facet-count" aria-label={`${countOf(props.counts, option)} postings`}>
+              <span className="facet-count" aria-label={formatCountOf(countOf(props.counts, option), "posting", "postings")}>
                 {countOf(props.counts, option)}
               </span>
             </li>
