@@ -9,6 +9,7 @@ describe("companyRolesSummary", () => {
 
   it("says how many other open postings are left out, and why", () => {
     expect(companyRolesSummary(4, 5, true)).toBe("4 open ML roles, adjacent ones (data science, ML management) included. 1 other open posting is not a senior ML role.");
+    expect(companyRolesSummary(2, 1_502, true)).toBe("2 open ML roles, adjacent ones (data science, ML management) included. 1,500 other open postings are not senior ML roles.");
     expect(companyRolesSummary(0, 3, true)).toBe("0 open ML roles, adjacent ones (data science, ML management) included. 3 other open postings are not senior ML roles.");
   });
 
