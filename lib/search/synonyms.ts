@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { SKILLS } from "@/lib/normalize/skill-taxonomy";
 
 /**
  * Words people type for a skill the taxonomy tags postings with (lib/normalize/skill-taxonomy.ts):
@@ -35,13 +36,15 @@ function skillTsQuery(skill: string): Prisma.Sql {
 
 /**
  * Skill names the text parser cannot keep: "c++" and "c#" both parse to 'c', so each found the other's
- * postings and every "C" or "Objective-C". Searched as the skill's id instead, which the skills of every
- * posting tagged with it carry ('cpp', 'csharp'); the taxonomy tags every posting that names them.
+ * postings and every "C" or "Objective-C". Every taxonomy alias that is a word with trailing symbols is
+ * searched as its skill's id instead, which the skills of every posting tagged with it carry ('cpp',
+ * 'csharp'); the taxonomy tags every posting that names it.
  */
-const SYMBOL_SKILL_WORDS: readonly (readonly [RegExp, string])[] = [
-  [/(?<![\p{L}\p{N}])c\+\+(?![\p{L}\p{N}+#])/giu, "cpp"],
-  [/(?<![\p{L}\p{N}])c#(?![\p{L}\p{N}+#])/giu, "csharp"],
-];
+const SYMBOL_SKILL_WORDS: readonly (readonly [RegExp, string])[] = SKILLS.flatMap((skill) =>
+  skill.aliases
+    .filter((alias) => /^[\p{L}\p{N}]+[+#]+$/u.test(alias))
+    .map((alias) => [new RegExp(`(?<![\\p{L}\\p{N}])${alias.replace(/\+/g, "\\+")}(?![\\p{L}\\p{N}+#])`, "giu"), skill.id] as const),
+);
 
 /**
  * The query with "c++" and "c#" written as their skills' ids ("c++ -c#" → "cpp -csharp"), except
