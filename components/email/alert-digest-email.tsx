@@ -8,6 +8,12 @@ export interface AlertPosting {
   places: { label: string; url: string }[];
   salary: string | null;
   level: string;
+  /** Remote, hybrid or on-site. */
+  workMode: string;
+  /** Its top skills, those the search asks for first. */
+  skills: string[];
+  /** Why it fits a senior ML engineering role, in one line. */
+  why: string | null;
   url: string;
 }
 
@@ -26,6 +32,7 @@ export interface AlertDigestEmailProps {
 const item = { margin: "0 0 16px" };
 const title = { fontSize: "16px", fontWeight: 600, margin: "0" };
 const meta = { fontSize: "14px", color: "#334155", margin: "2px 0 0" };
+const note = { fontSize: "13px", lineHeight: "18px", color: "#475569", margin: "4px 0 0" };
 
 export function AlertDigestEmail({ searchName, postings, total, more, moreUrl, manageUrl, unsubscribeUrl }: AlertDigestEmailProps) {
   const heading = `${total} new ${total === 1 ? "role" : "roles"} for “${searchName}”`;
@@ -58,7 +65,9 @@ export function AlertDigestEmail({ searchName, postings, total, more, moreUrl, m
                   </span>
                 ))}
           </Text>
-          <Text style={meta}>{[posting.level, posting.salary ?? "Salary not stated"].join(" · ")}</Text>
+          <Text style={meta}>{[posting.workMode, posting.level, posting.salary ?? "Salary not stated"].join(" · ")}</Text>
+          {posting.skills.length > 0 && <Text style={meta}>Skills: {posting.skills.join(", ")}</Text>}
+          {posting.why && <Text style={note}>Why it fits: {posting.why}</Text>}
         </Section>
       ))}
       {more > 0 && (

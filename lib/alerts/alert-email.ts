@@ -2,7 +2,8 @@ import { render, unstableToPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import { AlertDigestEmail, type AlertPosting } from "@/components/email/alert-digest-email";
 import { formatSalaryUsd, postingPath } from "@/lib/format";
-import { LEVEL_LABELS, REMOTE_LABELS } from "@/lib/search/labels";
+import { skillsWantedFirst } from "@/lib/search/card-skills";
+import { LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
 import { salaryRangeUsd } from "@/lib/search/posting-groups";
 import { signToken } from "@/lib/security/signed-token";
 import { pickDigest, type DigestCandidate } from "./digest";
@@ -14,12 +15,19 @@ export interface AlertEmailPosting extends DigestCandidate {
   level: string;
   salaryMinUsd: number | null;
   salaryMaxUsd: number | null;
+  skills: string[];
+  fitReasons: string[];
 }
+
+/** Skills named per role: enough to judge it from the email, few enough to read at a glance. */
+export const EMAIL_SKILLS = 5;
 
 export interface AlertEmailInput {
   deliveryId: string;
   to: string;
   search: { id: string; name: string };
+  /** The skills the saved search asks for (wantedSkills): each role names those first. */
+  wantedSkills?: readonly string[];
   postings: AlertEmailPosting[];
   siteUrl: string;
   secret: string;
@@ -73,6 +81,9 @@ export async function buildAlertEmail(input: AlertEmailInput, renderHtml: Render
       places,
       salary: formatSalaryUsd(range.min, range.max),
       level: LEVEL_LABELS[best.level] ?? best.level,
+      workMode: REMOTE_LABELS[best.remote] ?? best.remote,
+      skills: skillsWantedFirst(best.skills, input.wantedSkills ?? []).slice(0, EMAIL_SKILLS).map(skillLabel),
+      why: best.fitReasons[0] ?? null,
       url: places[0]!.url,
     };
   });

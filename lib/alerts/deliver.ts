@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/secret";
+import { wantedSkills } from "@/lib/search/card-skills";
+import { postingFilterSchema } from "@/lib/search/schemas";
 import { buildAlertEmail, type AlertEmailPosting } from "./alert-email";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { renderEmailStatic } from "./static-render";
@@ -43,6 +45,8 @@ interface ClaimedDelivery {
   to_email: string;
   attempts: number;
   search_name: string;
+  /** The saved search's filters, as stored (JSON). */
+  filters: unknown;
   paused: boolean;
   user_id: string;
   email_verified: boolean;
@@ -148,7 +152,7 @@ async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Prom
         FOR UPDATE SKIP LOCKED)
       RETURNING d.id, d.saved_search_id, d.to_email, d.attempts
     )
-    SELECT claimed.*, s.name AS search_name, s.paused, s.user_id, u.email_verified, u.suppressed_at IS NOT NULL AS suppressed
+    SELECT claimed.*, s.name AS search_name, s.filters, s.paused, s.user_id, u.email_verified, u.suppressed_at IS NOT NULL AS suppressed
     FROM claimed JOIN saved_search s ON s.id = claimed.saved_search_id JOIN "user" u ON u.id = s.user_id`;
 }
 
@@ -156,7 +160,8 @@ async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Prom
 async function openPostingsOf(db: Db, deliveryIds: string[]): Promise<Map<string, AlertEmailPosting[]>> {
   const rows = await db.$queryRaw<(AlertEmailPosting & { delivery_id: string })[]>`
     SELECT m.delivery_id, p.id, p.title, p.company_name AS "companyName", p.locations, p.remote::text AS remote, p.level::text AS level,
-      p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd", p.fit_score AS "fitScore", p.sort_at AS "sortAt"
+      p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd", p.skills,
+      p.fit_reasons AS "fitReasons", p.fit_score AS "fitScore", p.sort_at AS "sortAt"
     FROM alert_match m JOIN posting p ON p.id = m.posting_id
     WHERE m.delivery_id = ANY(${deliveryIds}::text[]) AND p.closed_at IS NULL`;
   const byDelivery = new Map<string, AlertEmailPosting[]>();
@@ -207,6 +212,7 @@ async function deliverOne(
     deliveryId: delivery.id,
     to: delivery.to_email,
     search: { id: delivery.saved_search_id, name: delivery.search_name },
+    wantedSkills: savedSearchSkills(delivery.filters),
     postings,
     siteUrl: context.siteUrl,
     secret: context.secret,
@@ -245,6 +251,12 @@ async function deliverOne(
     )
     UPDATE alert_delivery SET status = 'failed', locked_until = NULL, last_error = ${failure.message} WHERE id = ${delivery.id}`;
   return "failed";
+}
+
+/** The skills a saved search asks for; filters that no longer parse (an older schema) ask for none. */
+function savedSearchSkills(filters: unknown): string[] {
+  const parsed = postingFilterSchema.safeParse(filters);
+  return parsed.success ? wantedSkills(parsed.data) : [];
 }
 
 async function untilRecorded(recordBy: number, record: () => Promise<unknown>): Promise<void> {

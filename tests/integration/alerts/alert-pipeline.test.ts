@@ -46,7 +46,7 @@ async function pipeline(ids: number[], now: Date) {
 describe("alerts from ingest to inbox", () => {
   it("emails a new matching posting once, with its details, both parts and one-line list headers", async () => {
     const user = await createUser(database.db, "ada@example.test");
-    const search = await createSearch(database.db, user, { level: ["staff"], remote: ["remote"] }, { name: "Remote staff roles" });
+    const search = await createSearch(database.db, user, { level: ["staff"], remote: ["remote"], skills: ["vllm"] }, { name: "Remote staff roles" });
     const ids = await ingest(
       database.db,
       [
@@ -57,6 +57,7 @@ describe("alerts from ingest to inbox", () => {
           roleFit: { family: "inference_serving", level: "staff", fit: true, score: 0.95, reasons: ["staff title"] },
           salary: { text: "$250k-$300k", min: 250000, max: 300000, currency: "USD", interval: "year", annualUsdMin: 250000, annualUsdMax: 300000 },
           locations: [{ raw: "Remote (US)", country: "US" }],
+          skills: ["python", "pytorch", "cuda", "kubernetes", "ray", "vllm"],
         }),
         makePosting({ externalId: "s2", title: "Senior ML Engineer", roleFit: { family: "ml_engineering", level: "senior", fit: true, score: 0.9, reasons: [] } }),
       ],
@@ -77,6 +78,9 @@ describe("alerts from ingest to inbox", () => {
       expect(part).toContain("Staff");
       expect(part).toContain(`${SITE}/jobs/`);
       expect(part).toContain(`${SITE}/account/searches`);
+      // The search's own skill leads the posting's top skills.
+      expect(part).toContain("Skills: vLLM, Python, PyTorch, CUDA, Kubernetes");
+      expect(part).toContain("Why it fits: staff title");
     }
     expect(mail!.parsed.text).not.toContain("Senior ML Engineer");
     const delivery = await database.db.alertDelivery.findFirstOrThrow({ where: { savedSearchId: search } });

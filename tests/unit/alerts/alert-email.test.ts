@@ -13,7 +13,11 @@ const posting = (id: number, city: string, salary: [number | null, number | null
   level: "staff",
   salaryMinUsd: salary[0],
   salaryMaxUsd: salary[1],
+  skills: ["python", "pytorch", "cuda", "triton", "kubernetes", "ray", "vllm"],
+  fitReasons: ["title says Staff ML Engineer, Inference: inference and serving, staff level", "names 7 ML skills"],
 });
+
+const input = { deliveryId: "d1", to: "ada@example.com", search: { id: "s1", name: "Inference" }, siteUrl: "https://mlradar.example", secret: "x".repeat(32) };
 
 describe("buildAlertEmail", () => {
   it("lists a role posted once per city as one entry, linking each city's posting, with the salary across them", async () => {
@@ -30,11 +34,29 @@ describe("buildAlertEmail", () => {
     );
     expect(mail.subject).toBe("1 new role for “Inference”");
     expect(mail.text).toContain("1 new role for “Inference”");
-    expect(mail.html.match(/Staff ML Engineer, Inference/g)).toHaveLength(1);
+    expect(mail.html.match(/>Staff ML Engineer, Inference</g)).toHaveLength(1);
     expect(mail.html).toContain('href="https://mlradar.example/jobs/2/');
     expect(mail.html).toContain('href="https://mlradar.example/jobs/1/');
     expect(mail.text).toMatch(/San Francisco, CA[\s\S]*New York, NY/);
     expect(mail.text).toContain("$220K – $300K");
     expect(mail.text).not.toMatch(/and \d+ more/);
+  });
+
+  it("says each role's work mode, top skills and why it fits, the skills the search asks for first (in the posting's order)", async () => {
+    const mail = await buildAlertEmail({ ...input, wantedSkills: ["vllm", "ray"], postings: [posting(1, "New York, NY", [220_000, 260_000])] }, renderEmailStatic);
+    expect(mail.text).toContain("On-site · Staff · $220K – $260K");
+    expect(mail.text).toContain("Skills: Ray, vLLM, Python, PyTorch, CUDA");
+    expect(mail.text).not.toContain("Kubernetes");
+    expect(mail.text).toContain("Why it fits: title says Staff ML Engineer, Inference: inference and serving, staff level");
+    expect(mail.text).not.toContain("names 7 ML skills");
+  });
+
+  it("leaves out the skills line of a posting without skills, and keeps the posting's own order without wanted skills", async () => {
+    const bare = { ...posting(1, "Berlin", [null, null]), remote: "remote", skills: [], fitReasons: [] };
+    const mail = await buildAlertEmail({ ...input, postings: [bare, { ...posting(2, "Paris", [null, null]), title: "Senior ML Engineer" }] }, renderEmailStatic);
+    expect(mail.text).toContain("Remote · Staff · Salary not stated");
+    expect(mail.text.match(/Skills:/g)).toHaveLength(1);
+    expect(mail.text).toContain("Skills: Python, PyTorch, CUDA, Triton, Kubernetes");
+    expect(mail.text.match(/Why it fits:/g)).toHaveLength(1);
   });
 });
