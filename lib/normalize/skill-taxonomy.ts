@@ -60,7 +60,7 @@ export const SKILLS: readonly Skill[] = [
   { id: "scala", name: "Scala", family: "languages", aliases: ["scala"] },
   { id: "cuda", name: "CUDA", family: "languages", aliases: ["cuda"] },
   { id: "sql", name: "SQL", family: "languages", aliases: ["sql"] },
-  { id: "r", name: "R", family: "languages", aliases: [], caseSensitiveAliases: ["R"], context: "language" },
+  { id: "r", name: "R", family: "languages", aliases: ["rlang", "rstats"], caseSensitiveAliases: ["R"], context: "language" },
   { id: "julia", name: "Julia", family: "languages", aliases: [], caseSensitiveAliases: ["Julia"], context: "language" },
   { id: "typescript", name: "TypeScript", family: "languages", aliases: ["typescript"] },
   { id: "javascript", name: "JavaScript", family: "languages", aliases: ["javascript"] },

@@ -13,7 +13,7 @@ interface Hit {
   end: number;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const aliasKey = (text: string): string => text.toLowerCase().replace(/[\s-]+/g, "");
 

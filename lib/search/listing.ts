@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { escapeRegExp } from "@/lib/normalize/skills";
 import { loosenableFields, withoutField, type LoosenField } from "./loosen";
 import { effectiveSort, filterWhere, type ListingSort } from "./query-builder";
 import { queryTerms, type TermMatch, type TermPlace } from "./query-terms";
@@ -95,6 +96,11 @@ function pageWithTerms(page: Prisma.Sql, placesColumn: Prisma.Sql | null, order:
   return Prisma.sql`SELECT page.* ${placesColumn} FROM (${page}) page JOIN posting p ON p.id = page.id ORDER BY ${order}`;
 }
 
+/** Whether a name has the term at the start of one of its words ("labs" in "Acme Labs", not "r" in "Tensorlane"). */
+function namesAtWordStart(name: string, term: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`, "iu").test(name);
+}
+
 /** The rows' term places as TermMatch lists (telling the company's name from the skills by the name itself). */
 export function withTermMatches<T extends ListingItem>(rows: (T & { termPlaces?: (string | null)[] })[], terms: readonly string[]): T[] {
   if (!rows.some((row) => row.termPlaces)) return rows;
@@ -105,7 +111,7 @@ export function withTermMatches<T extends ListingItem>(rows: (T & { termPlaces?:
       const place = termPlaces?.[i] ?? null;
       if (place === "no words") return [];
       if (place !== "company or skills") return [{ term, in: place as TermPlace | null }];
-      return [{ term, in: row.companyName.toLowerCase().includes(term.toLowerCase()) ? "company" : "skills" }];
+      return [{ term, in: namesAtWordStart(row.companyName, term) ? "company" : "skills" }];
     }),
   }) as T); // termPlaces taken off and termMatches added: a T again
 }

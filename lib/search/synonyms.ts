@@ -21,13 +21,15 @@ export const SEARCH_SYNONYMS: Readonly<Record<string, string>> = {
   vertexai: "vertex-ai",
   golang: "go",
   pyspark: "spark",
+  rlang: "r",
+  rstats: "r",
 };
 
 /**
  * Skills whose id is an everyday word: their synonyms match the skill's tag ('#go', migration
  * 20261128000000), never the word, which would find the verb "go" in any description.
  */
-const TAG_ONLY_SKILLS: ReadonlySet<string> = new Set(["go", "spark"]);
+const TAG_ONLY_SKILLS: ReadonlySet<string> = new Set(["go", "spark", "r"]);
 
 /** What a synonym widens to: the skill's name as words, or for TAG_ONLY_SKILLS its tag alone. */
 function skillTsQuery(skill: string): Prisma.Sql {
@@ -47,11 +49,19 @@ const SYMBOL_SKILL_WORDS: readonly (readonly [RegExp, string])[] = SKILLS.flatMa
 );
 
 /**
- * The query with "c++" and "c#" written as their skills' ids ("c++ -c#" → "cpp -csharp"), except
- * within a quoted phrase of several words, which must match the text's own 'c' ("c++ inference").
+ * Languages whose name is also a verb or a letter: as words, "go" found "ideas go to production" and "r"
+ * every "R&D". Typed alone they mean the language, so they are searched as their synonym, which matches
+ * the skill's tag. Not inside a word, a hyphenated one ("go-to-market") or "r&d".
+ */
+const EVERYDAY_SKILL_WORDS: readonly (readonly [RegExp, string])[] = Object.entries({ go: "golang", r: "rlang" }).map(([word, synonym]) => [new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)${word}(?![\\p{L}\\p{N}'’&+#-])`, "giu"), synonym] as const);
+
+/**
+ * The query with skill names the text parser cannot search written as words it can ("c++ -c#" →
+ * "cpp -csharp", "go" → "golang"), except within a quoted phrase of several words, which must match the
+ * text as written ("c++ inference", "go to market").
  */
 export function withSkillWords(q: string): string {
-  const rewrite = (text: string) => SYMBOL_SKILL_WORDS.reduce((out, [pattern, id]) => out.replace(pattern, id), text);
+  const rewrite = (text: string) => [...SYMBOL_SKILL_WORDS, ...EVERYDAY_SKILL_WORDS].reduce((out, [pattern, word]) => out.replace(pattern, word), text);
   return q.replace(/"[^"]*"?|[^"]+/g, (part) => (part.startsWith('"') && /\S\s+\S/.test(part) ? part : rewrite(part)));
 }
 
@@ -75,8 +85,9 @@ export function querySynonyms(q: string): { word: string; skill: string }[] {
  * widened to "the word, or the skill" wherever it occurs ('k8s' & 'serv' → ('k8s' | 'kubernet') & 'serv').
  */
 export function searchTsQuery(q: string): Prisma.Sql {
-  let query = Prisma.sql`websearch_to_tsquery('english', ${withSkillWords(q)})`;
-  for (const { word, skill } of querySynonyms(q)) {
+  const words = withSkillWords(q);
+  let query = Prisma.sql`websearch_to_tsquery('english', ${words})`;
+  for (const { word, skill } of querySynonyms(words)) {
     const typed = Prisma.sql`plainto_tsquery('english', ${word})`;
     query = Prisma.sql`ts_rewrite(${query}, ${typed}, ${typed} || ${skillTsQuery(skill)})`;
   }
@@ -86,7 +97,8 @@ export function searchTsQuery(q: string): Prisma.Sql {
 /** One search term (a word or a quoted phrase) as a tsquery, a synonym widened to its skill as in searchTsQuery. */
 export function termTsQuery(term: string): Prisma.Sql {
   // A phrase of several words keeps "c++" as the text has it, as in searchTsQuery.
-  const typed = Prisma.sql`phraseto_tsquery('english', ${/\s/.test(term.trim()) ? term : withSkillWords(term)})`;
-  const skill = synonymSkill(term);
+  const word = /\s/.test(term.trim()) ? term : withSkillWords(term);
+  const typed = Prisma.sql`phraseto_tsquery('english', ${word})`;
+  const skill = synonymSkill(word);
   return skill ? Prisma.sql`(${typed} || ${skillTsQuery(skill)})` : typed;
 }

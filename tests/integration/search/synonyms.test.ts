@@ -41,6 +41,9 @@ describe("search synonyms", () => {
         posting("cpp", "Senior Inference Engineer", "Write C++ kernels for the serving path.", ["cpp"], 10),
         posting("csharp", "Senior ML Engineer, Games", "Ship models inside our C# game services.", ["csharp"], 11),
         posting("objc", "Senior ML Engineer, iOS", "On-device models in Objective-C apps.", [], 12),
+        // R the language, and the letter of "R&D".
+        posting("rlang", "Senior ML Engineer, Forecasting", "Models in R and Python.", ["r", "python"], 13),
+        posting("rnd", "Staff ML Engineer, Research", "Join our R&D group.", [], 14),
       ],
       { now: NOW },
     );
@@ -74,17 +77,27 @@ describe("search synonyms", () => {
     expect(await titles("q=golang")).toEqual(["Staff ML Infrastructure Engineer [golang:skills]"]);
     expect(await total("q=golang")).toBe(1);
     expect(await titles("q=pyspark")).toEqual(["Senior ML Data Engineer [pyspark:skills]"]);
-    expect(await total("q=engineer -golang -pyspark")).toBe(10);
-    // The tag is no word anyone can type: "#go" is the word "go".
+    expect(await total("q=engineer -golang -pyspark")).toBe(12);
+    // The tag is no word anyone can type: "#go" is "go".
     expect(await total("q=%23go")).toBe(await total("q=go"));
-    expect(await total("q=go")).toBe(2);
+  });
+
+  it("searches go and r, typed alone, as the languages, not the verb or the letter", async () => {
+    expect(await titles("q=go")).toEqual(["Staff ML Infrastructure Engineer [go:skills]"]);
+    expect(await titles("q=R")).toEqual(["Senior ML Engineer, Forecasting [R:skills]"]);
+    expect(await total("q=rstats")).toBe(1);
+    expect(await total("q=go or r")).toBe(2);
+    expect(await total("q=engineer -r")).toBe(13);
+    // Written as in the text, they are the text's words.
+    expect(await titles("q=r%26d")).toEqual(["Staff ML Engineer, Research [r&d:description]"]);
+    expect(await titles('q="ideas go"')).toEqual(["Senior ML Engineer, Ranking [ideas go:description]"]);
   });
 
   it("tells c++ from c# and from a lone C, by the skill each posting is tagged with", async () => {
     expect(await titles("q=c%2B%2B")).toEqual(["Senior Inference Engineer [c++:skills]"]);
     expect(await titles("q=C%23")).toEqual(["Senior ML Engineer, Games [C#:skills]"]);
     expect(await total("q=c%2B%2B or c%23")).toBe(2);
-    expect(await total("q=engineer -c%2B%2B")).toBe(11);
+    expect(await total("q=engineer -c%2B%2B")).toBe(13);
     // A quoted phrase matches the text as written: "C++ kernels" is 'c' then 'kernel'.
     expect(await titles('q="c%2B%2B kernels"')).toEqual(["Senior Inference Engineer [c++ kernels:description]"]);
   });
@@ -92,7 +105,7 @@ describe("search synonyms", () => {
   it("widens the word wherever the query has it: with other words, with or, and when excluded", async () => {
     expect(await total("q=k8s gpu")).toBe(1);
     expect(await total("q=torch or llm")).toBe(2);
-    expect(await total("q=engineer -k8s")).toBe(8);
+    expect(await total("q=engineer -k8s")).toBe(10);
     expect(await total("q=kubernetes")).toBe(4);
   });
 });

@@ -39,4 +39,18 @@ describe("search synonyms", () => {
     expect(withSkillWords("c++17 objective-c cc++ c+")).toBe("c++17 objective-c cc++ c+");
     for (const id of ["cpp", "csharp"]) expect(SKILLS.map((s) => s.id)).toContain(id);
   });
+
+  it("writes go and r, typed alone, as synonyms that match only their language's tag", () => {
+    expect(withSkillWords("Go or R")).toBe("golang or rlang");
+    expect(withSkillWords("-go -r, r/python")).toBe("-golang -rlang, rlang/python");
+    expect(withSkillWords('"go"')).toBe('"golang"');
+    expect(synonymSkill("golang")).toBe("go");
+    expect(synonymSkill("rlang")).toBe("r");
+  });
+
+  it("leaves go and r inside words, hyphenated words, r&d and phrases of several words", () => {
+    for (const q of ["google argo gorilla", "go-to-market r&d R&D e-r", "mongo rust ray rocm", '"go to production" "r and python"', "let's", "bar-go"]) {
+      expect(withSkillWords(q)).toBe(q);
+    }
+  });
 });
