@@ -1,23 +1,12 @@
 import "server-only";
-import { SHARED_DATA_SECONDS } from "@/lib/cache/shared-data";
+import { sharedData } from "@/lib/cache/shared-data";
 import { getDb } from "@/lib/db";
-import { listSitemapEntries, type SitemapEntry } from "./sitemap-entries";
+import { listPagesSitemap, listSitemapFiles } from "./sitemap-entries";
 
-let current: { expires: number; entries: Promise<SitemapEntry[]> } | undefined;
+// Each reads every open posting (a second at a million): computed at most once a minute and shared.
+// A file of postings is one id range read, and at 50,000 URLs too large for Next's data cache (2 MB).
 
-/**
- * The sitemap's entries, computed at most once a minute per process and shared by concurrent
- * requests: at a million postings they take 0.4 s, and Next's data cache refuses entries over 2 MB
- * (these are about 4 MB), so they are kept here instead.
- */
-export function sitemapEntriesShared(now = Date.now()): Promise<SitemapEntry[]> {
-  if (!current || current.expires <= now) {
-    const entries = listSitemapEntries(getDb());
-    current = { expires: now + SHARED_DATA_SECONDS * 1000, entries };
-    // A failure is not kept: the next request tries again.
-    entries.catch(() => {
-      if (current?.entries === entries) current = undefined;
-    });
-  }
-  return current.entries;
-}
+/** The sitemap index's files (dates come back as strings). */
+export const sitemapFilesShared = sharedData("sitemap-files-v1", () => listSitemapFiles(getDb()));
+/** The pages-and-companies file (dates come back as strings). */
+export const pagesSitemapShared = sharedData("sitemap-pages-v1", () => listPagesSitemap(getDb()));

@@ -316,13 +316,21 @@ test("the page links its filters' feed, which parses as XML, and the API returns
   );
 });
 
-test("robots.txt points to the sitemap, which lists the listing's postings and pages that answer", async ({ page, request, baseURL }) => {
+test("robots.txt points to the sitemap index, whose files list the listing's postings and pages that answer", async ({ page, request, baseURL }) => {
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
   expect(robots).toMatch(/Disallow: \/account/);
-  const sitemap = await request.get("/sitemap.xml");
-  expect(sitemap.headers()["content-type"]).toContain("xml");
-  const paths = (await xmlTexts(page, await sitemap.text(), "url > loc")).map((url) => new URL(url).pathname);
+  const index = await request.get("/sitemap.xml");
+  expect(index.headers()["content-type"]).toContain("xml");
+  const files = (await xmlTexts(page, await index.text(), "sitemap > loc")).map((url) => new URL(url).pathname);
+  expect(files[0]).toBe("/sitemaps/pages.xml");
+  expect(files.length).toBeGreaterThan(1);
+  const paths: string[] = [];
+  for (const file of files) {
+    const response = await request.get(file);
+    expect(response.headers()["content-type"], file).toContain("xml");
+    paths.push(...(await xmlTexts(page, await response.text(), "url > loc")).map((url) => new URL(url).pathname));
+  }
   expect(paths.slice(0, 4)).toEqual(["/", "/role", "/companies", "/sources"]);
   await page.goto("/");
   const newest = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
@@ -330,6 +338,9 @@ test("robots.txt points to the sitemap, which lists the listing's postings and p
   for (const path of [paths.find((p) => p.startsWith("/companies/"))!, paths.at(-1)!]) {
     expect((await request.get(path)).status(), path).toBe(200);
   }
+  // A file no index lists: empty, or not found; never an error.
+  expect(await xmlTexts(page, await (await request.get("/sitemaps/postings-999999.xml")).text(), "url > loc")).toEqual([]);
+  expect((await request.get("/sitemaps/other.xml")).status()).toBe(404);
 });
 
 test("every page type has no serious or critical accessibility violations", async ({ page }) => {

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestPostings } from "@/lib/ingest/ingest-postings";
 import type { NormalizedPosting } from "@/lib/normalize/types";
-import { listSitemapEntries, SITEMAP_PAGES } from "@/lib/seo/sitemap-entries";
-import { sitemapEntriesShared } from "@/lib/seo/sitemap-shared";
+import { listPagesSitemap, listPostingsSitemap, listSitemapFiles, postingsSitemapPath, SITEMAP_PAGES } from "@/lib/seo/sitemap-entries";
 import { makePosting } from "@/tests/helpers/posting-factory";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
 
@@ -12,9 +11,10 @@ function posting(key: string, companyName: string, daysAgo: number, overrides: P
   return makePosting({ externalId: key, title: `Senior ML Engineer ${key}`, companyName, dedupKey: key, contentHash: key, postedAt: new Date(NOW.getTime() - daysAgo * 86_400_000), ...overrides });
 }
 
-describe("sitemap entries", () => {
+describe("sitemap", () => {
   const database = setupTestDatabase();
   const ids = new Map<string, number>();
+  const path = (key: string, company: string) => `/jobs/${ids.get(key)}/senior-ml-engineer-${key}-${company}`;
 
   beforeAll(async () => {
     const source = await database.db.source.create({ data: { kind: "greenhouse", token: "sitemap-test" } });
@@ -26,6 +26,7 @@ describe("sitemap entries", () => {
         posting("newer", "Vectorhaus", 1),
         posting("closed", "Quietco", 1),
         posting("unfit", "Ashgrove", 2, { roleFit: { family: "ml_engineering", level: "junior", fit: false, score: 0.2, reasons: ["junior"] } }),
+        posting("latest", "Tensorlane", 0),
       ],
       { now: NOW },
     );
@@ -33,32 +34,35 @@ describe("sitemap entries", () => {
     await database.db.posting.updateMany({ where: { dedupKey: "closed" }, data: { closedAt: NOW } });
   });
 
-  it("lists the site's pages, the companies with open roles and the open postings the listing shows, newest first", async () => {
-    const entries = await listSitemapEntries(database.db);
-    expect(entries.map((e) => e.path)).toEqual([
-      ...SITEMAP_PAGES,
-      "/companies/tensorlane",
-      "/companies/vectorhaus",
-      `/jobs/${ids.get("newer")}/senior-ml-engineer-newer-vectorhaus`,
-      `/jobs/${ids.get("older")}/senior-ml-engineer-older-tensorlane`,
-    ]);
+  it("lists the site's pages and the companies with open roles in the first file", async () => {
+    const entries = await listPagesSitemap(database.db);
+    expect(entries.map((e) => e.path)).toEqual([...SITEMAP_PAGES, "/companies/tensorlane", "/companies/vectorhaus"]);
     expect(entries.at(-1)!.lastModified).toBeInstanceOf(Date);
   });
 
-  it("stops at the URL limit, leaving out the oldest postings first", async () => {
-    const entries = await listSitemapEntries(database.db, { maxUrls: SITEMAP_PAGES.length + 3 });
-    expect(entries.map((e) => e.path).slice(-3)).toEqual(["/companies/tensorlane", "/companies/vectorhaus", `/jobs/${ids.get("newer")}/senior-ml-engineer-newer-vectorhaus`]);
+  it("splits the open postings the listing shows into files by blocks of ids, each in id order", async () => {
+    const all = await listPostingsSitemap(database.db, 0, { maxUrls: 1_000_000_000 });
+    expect(all.map((e) => e.path)).toEqual([path("older", "tensorlane"), path("newer", "vectorhaus"), path("latest", "tensorlane")]);
+    expect(all[0]!.lastModified).toBeInstanceOf(Date);
+
+    // Blocks of two ids: each file holds the open postings of its block only, and a block of closed or unfit ones has no file.
+    const maxUrls = 2;
+    const files = await listSitemapFiles(database.db, { maxUrls });
+    const blocks = [...new Set(["older", "newer", "latest"].map((key) => Math.floor(ids.get(key)! / maxUrls)))];
+    expect(files.map((f) => f.path)).toEqual(["/sitemaps/pages.xml", ...blocks.map(postingsSitemapPath)]);
+    const listed = [];
+    for (const block of blocks) {
+      const entries = await listPostingsSitemap(database.db, block, { maxUrls });
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.length).toBeLessThanOrEqual(maxUrls);
+      listed.push(...entries.map((e) => e.path));
+    }
+    expect(listed).toEqual(all.map((e) => e.path));
+    // Each file is as new as its newest posting; the pages file as the newest of all.
+    expect(files[0]!.lastModified).toEqual(new Date(Math.max(...files.slice(1).map((f) => f.lastModified!.getTime()))));
   });
 
-  it("computes the entries once a minute, shared by the requests in between", async () => {
-    const start = Date.now();
-    const first = await sitemapEntriesShared(start);
-    const source = await database.db.source.findFirstOrThrow({ where: { token: "sitemap-test" } });
-    await ingestPostings(database.db, source.id, [posting("latest", "Tensorlane", 0)], { now: NOW });
-    const latest = await database.db.posting.findFirstOrThrow({ where: { dedupKey: "latest" }, select: { id: true } });
-    const path = `/jobs/${latest.id}/senior-ml-engineer-latest-tensorlane`;
-    expect(await sitemapEntriesShared(start + 30_000)).toBe(first);
-    expect(first.map((e) => e.path)).not.toContain(path);
-    expect((await sitemapEntriesShared(start + 61_000)).map((e) => e.path)).toContain(path);
+  it("has no files of postings when none is open", async () => {
+    expect(await listPostingsSitemap(database.db, 1_000_000)).toEqual([]);
   });
 });

@@ -1,0 +1,16 @@
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { listPostingsSitemap } from "@/lib/seo/sitemap-entries";
+import { pagesSitemapShared } from "@/lib/seo/sitemap-shared";
+import { renderUrlset, sitemapResponse } from "@/lib/seo/sitemap-xml";
+
+export const dynamic = "force-dynamic";
+
+/** GET /sitemaps/pages.xml and /sitemaps/postings-<block>.xml: the files /sitemap.xml lists. */
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const { file } = await params;
+  const block = /^postings-(\d{1,6})\.xml$/.exec(file)?.[1];
+  if (file === "pages.xml") return sitemapResponse(renderUrlset(await pagesSitemapShared(), env().SITE_URL));
+  if (block === undefined) return new Response("Not found", { status: 404 });
+  return sitemapResponse(renderUrlset(await listPostingsSitemap(getDb(), Number(block)), env().SITE_URL));
+}
