@@ -1,14 +1,20 @@
-import { XMLBuilder } from "fast-xml-parser";
+import { escapeHtml } from "@/lib/format";
 import type { SitemapEntry } from "./sitemap-entries";
 
 const NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
-const builder = new XMLBuilder({ ignoreAttributes: false, processEntities: true });
 
-const located = (entries: readonly SitemapEntry[], site: string) =>
-  entries.map((entry) => ({ loc: new URL(entry.path, site).toString(), ...(entry.lastModified ? { lastmod: new Date(entry.lastModified).toISOString() } : {}) }));
-
+/**
+ * Written as strings, each URL the site's origin and an entry's path (paths of our own, from "/"): for
+ * a file of 30,000 postings, fast-xml-parser's builder took 200 ms and a URL parse per entry 75 ms more;
+ * this takes about 110 ms (100,000-posting bench database, this machine).
+ */
 function document(root: string, child: string, entries: readonly SitemapEntry[], site: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: { "@_xmlns": NAMESPACE, [child]: located(entries, site) } })}`;
+  const origin = new URL(site).origin;
+  const items = entries.map((entry) => {
+    const lastmod = entry.lastModified ? `<lastmod>${new Date(entry.lastModified).toISOString()}</lastmod>` : "";
+    return `<${child}><loc>${escapeHtml(origin + entry.path)}</loc>${lastmod}</${child}>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${NAMESPACE}">\n${items.join("\n")}\n</${root}>\n`;
 }
 
 /** A sitemap file (`<urlset>`) of these pages. */
