@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { cookiePolicy } from "@/lib/auth/cookies";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { malformedPathResponse, malformedSegment } from "@/lib/security/malformed-path";
 import { isCacheable, PageCache } from "@/lib/security/page-cache";
 
 const pageCache = env().PAGE_CACHE_ORIGIN ? new PageCache(env().PAGE_CACHE_ORIGIN!) : null;
@@ -11,9 +12,12 @@ const sessionCookie = cookiePolicy(env().SITE_URL).names.session_token;
  * An anonymous visitor's listing comes from the page cache (lib/security/page-cache.ts). Every
  * other page gets its own nonce: set on the request, Next.js reads it from the
  * Content-Security-Policy header while rendering and puts it on its scripts; set on the response,
- * the browser runs only those. (The other security headers come from next.config.ts.)
+ * the browser runs only those. (The other security headers come from next.config.ts.) A path that
+ * does not decode gets a 400 saying so.
  */
 export async function proxy(request: NextRequest) {
+  const malformed = malformedSegment(request.nextUrl.pathname);
+  if (malformed !== null) return malformedPathResponse(malformed);
   if (pageCache && isCacheable(request, sessionCookie)) {
     try {
       return await pageCache.respond(request.nextUrl.pathname, request.nextUrl.search);

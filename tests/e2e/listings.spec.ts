@@ -188,6 +188,18 @@ test("a bad URL parameter is reported on the page, never an error", async ({ pag
   await expect(notice).toContainText("wizard");
 });
 
+test("an address with a broken percent-escape answers 400 with a page that says so, never 500", async ({ page, request }) => {
+  for (const path of ["/jobs/%ZZ/x", "/jobs/1/%E0%A4%A", "/companies/%ZZ", "/sitemaps/%ZZ", "/alerts/%ZZ", "/unsubscribe/%ZZ", "/%ZZ"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toContain("This address cannot be read");
+  }
+  const response = await page.goto("/companies/%ZZ");
+  expect(response?.status()).toBe(400);
+  await page.getByRole("link", { name: "the open senior ML engineering roles" }).click();
+  await expect(page.getByTestId("posting").first()).toBeVisible();
+});
+
 test("an unknown posting answers 404", async ({ page }) => {
   const response = await page.goto("/jobs/999999/nothing-here");
   expect(response?.status()).toBe(404);
