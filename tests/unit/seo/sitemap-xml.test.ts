@@ -7,7 +7,7 @@ const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, isArray:
 describe("sitemap XML", () => {
   it("writes a urlset of absolute, escaped URLs with their last change", () => {
     const xml = renderUrlset([{ path: "/jobs/7/a-b?x=1&y=2", lastModified: new Date("2026-11-26T12:00:00Z") }, { path: "/" }], "https://mlradar.example");
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">\n/);
     expect(xml).toContain("x=1&amp;y=2");
     expect(parse(xml).urlset.url).toEqual([{ loc: "https://mlradar.example/jobs/7/a-b?x=1&y=2", lastmod: "2026-11-26T12:00:00.000Z" }, { loc: "https://mlradar.example/" }]);
   });
