@@ -1,7 +1,5 @@
-import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { listPostingsSitemap } from "@/lib/seo/sitemap-entries";
-import { pagesSitemapShared } from "@/lib/seo/sitemap-shared";
+import { pagesSitemapShared, postingsSitemapShared } from "@/lib/seo/sitemap-shared";
 import { renderUrlset, sitemapResponse } from "@/lib/seo/sitemap-xml";
 
 export const dynamic = "force-dynamic";
@@ -12,5 +10,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const block = /^postings-(\d{1,6})\.xml$/.exec(file)?.[1];
   if (file === "pages.xml") return sitemapResponse(renderUrlset(await pagesSitemapShared(), env().SITE_URL));
   if (block === undefined) return new Response("Not found", { status: 404 });
-  return sitemapResponse(renderUrlset(await listPostingsSitemap(getDb(), Number(block)), env().SITE_URL));
+  return sitemapResponse(await postingsSitemapShared(Number(block), env().SITE_URL));
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ingestPostings } from "@/lib/ingest/ingest-postings";
 import type { NormalizedPosting } from "@/lib/normalize/types";
 import { listPagesSitemap, listPostingsSitemap, listSitemapFiles, postingsSitemapPath, SITEMAP_PAGES } from "@/lib/seo/sitemap-entries";
+import { postingsSitemapShared } from "@/lib/seo/sitemap-shared";
 import { makePosting } from "@/tests/helpers/posting-factory";
 import { setupTestDatabase } from "@/tests/helpers/test-database";
 
@@ -60,6 +61,20 @@ describe("sitemap", () => {
     expect(listed).toEqual(all.map((e) => e.path));
     // Each file is as new as its newest posting; the pages file as the newest of all.
     expect(files[0]!.lastModified).toEqual(new Date(Math.max(...files.slice(1).map((f) => f.lastModified!.getTime()))));
+  });
+
+  it("writes a postings file once a minute, shared by the requests in between", async () => {
+    const site = "https://mlradar.example";
+    const start = Date.now();
+    const first = await postingsSitemapShared(0, site, start);
+    expect(first).toContain(`${site}${path("newer", "vectorhaus")}`);
+    await database.db.posting.updateMany({ where: { dedupKey: "newer" }, data: { closedAt: NOW } });
+    try {
+      expect(await postingsSitemapShared(0, site, start + 30_000)).toBe(first);
+      expect(await postingsSitemapShared(0, site, start + 61_000)).not.toContain(path("newer", "vectorhaus"));
+    } finally {
+      await database.db.posting.updateMany({ where: { dedupKey: "newer" }, data: { closedAt: null } });
+    }
   });
 
   it("has no files of postings when none is open", async () => {
