@@ -32,7 +32,7 @@ export function openApiDocument() {
         get: {
           summary: "Open postings matching the filters, keyset-paginated",
           parameters: [
-            { name: "q", in: "query", description: "Full-text search (web search syntax: quotes, OR, -word). A word that names a skill by another name (k8s, llm, torch, golang, pyspark, ...) also finds the postings tagged with that skill; c++ and c# find the postings tagged C++ or C#, and go and r typed alone the postings tagged Go or R.", schema: { type: "string", maxLength: 200 } },
+            { name: "q", in: "query", description: "Full-text search (web search syntax: quotes, OR, -word). A word that names a skill by another name (k8s, llm, torch, golang, pyspark, ...) also finds the postings tagged with that skill; c++ and c# find the postings tagged C++ or C#, and go and r typed alone the postings tagged Go or R. A word also finds its other number (GPUs and GPU, LLMs and LLM).", schema: { type: "string", maxLength: 200 } },
             arrayParam("remote", REMOTE_OPTIONS, "Work mode."),
             { name: "location", in: "query", description: "ISO country code (US) or city name.", schema: { type: "string" } },
             { name: "eligible", in: "query", description: "ISO 3166-1 country code of where you live: remote roles open to it, remote roles whose stated working hours include one of its time zones, or roles located in it. Any other code is ignored and listed back.", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },

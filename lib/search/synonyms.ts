@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SKILLS } from "@/lib/normalize/skill-taxonomy";
+import { pluralPartner } from "./plurals";
 
 /**
  * Words people type for a skill the taxonomy tags postings with (lib/normalize/skill-taxonomy.ts):
@@ -70,19 +71,32 @@ export function synonymSkill(word: string): string | undefined {
   return Object.hasOwn(SEARCH_SYNONYMS, word.toLowerCase()) ? SEARCH_SYNONYMS[word.toLowerCase()] : undefined;
 }
 
+/** The words of a query, each once, in lower case. */
+function queryWords(q: string): string[] {
+  return [...new Set([...q.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map(([word]) => word))];
+}
+
 /** The synonym words in a query (excluded ones too: "-k8s" leaves out Kubernetes postings), each once. */
 export function querySynonyms(q: string): { word: string; skill: string }[] {
-  const found = new Map<string, string>();
-  for (const [word] of q.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+  return queryWords(q).flatMap((word) => {
     const skill = synonymSkill(word);
-    if (skill) found.set(word, skill);
-  }
-  return [...found].map(([word, skill]) => ({ word, skill }));
+    return skill ? [{ word, skill }] : [];
+  });
+}
+
+/**
+ * A word widened to its other number where the stemmer keeps them apart ('gpus' → 'gpus' | 'gpu'); a
+ * stop word stays nothing ("the" is not widened to 'thes').
+ */
+function withPartner(word: string, typed: Prisma.Sql): Prisma.Sql {
+  const partner = pluralPartner(word);
+  return partner ? Prisma.sql`CASE WHEN numnode(${typed}) = 0 THEN ${typed} ELSE ${typed} || plainto_tsquery('english', ${partner}) END` : typed;
 }
 
 /**
  * The tsquery of a listing's words: web-search syntax (quotes, or, -), with each synonym word
- * widened to "the word, or the skill" wherever it occurs ('k8s' & 'serv' → ('k8s' | 'kubernet') & 'serv').
+ * widened to "the word, or the skill" wherever it occurs ('k8s' & 'serv' → ('k8s' | 'kubernet') & 'serv'),
+ * and each other word to its other number where the stemmer keeps them apart ("GPUs" finds "GPU").
  */
 export function searchTsQuery(q: string): Prisma.Sql {
   const words = withSkillWords(q);
@@ -91,14 +105,20 @@ export function searchTsQuery(q: string): Prisma.Sql {
     const typed = Prisma.sql`plainto_tsquery('english', ${word})`;
     query = Prisma.sql`ts_rewrite(${query}, ${typed}, ${typed} || ${skillTsQuery(skill)})`;
   }
+  for (const word of queryWords(words)) {
+    if (synonymSkill(word) || !pluralPartner(word)) continue;
+    const typed = Prisma.sql`plainto_tsquery('english', ${word})`;
+    query = Prisma.sql`ts_rewrite(${query}, ${typed}, ${withPartner(word, typed)})`;
+  }
   return query;
 }
 
-/** One search term (a word or a quoted phrase) as a tsquery, a synonym widened to its skill as in searchTsQuery. */
+/** One search term (a word or a quoted phrase) as a tsquery, widened as in searchTsQuery. */
 export function termTsQuery(term: string): Prisma.Sql {
   // A phrase of several words keeps "c++" as the text has it, as in searchTsQuery.
   const word = /\s/.test(term.trim()) ? term : withSkillWords(term);
   const typed = Prisma.sql`phraseto_tsquery('english', ${word})`;
   const skill = synonymSkill(word);
-  return skill ? Prisma.sql`(${typed} || ${skillTsQuery(skill)})` : typed;
+  if (skill) return Prisma.sql`(${typed} || ${skillTsQuery(skill)})`;
+  return /\s/.test(word.trim()) ? typed : Prisma.sql`(${withPartner(word, typed)})`;
 }
