@@ -65,6 +65,16 @@ export function emailText(html: string): string {
 export type RenderHtml = (element: ReactElement) => Promise<string>;
 
 /**
+ * "3 new roles for “vLLM inference”: Staff ML Engineer at Tensorlane and 2 more": the best match is
+ * named, so an inbox shows what is new before the email is opened.
+ */
+export function alertSubject(searchName: string, roles: number, best: Pick<AlertPosting, "title" | "companyName"> | undefined): string {
+  const count = `${roles} new ${roles === 1 ? "role" : "roles"} for “${searchName}”`;
+  if (!best) return count;
+  return `${count}: ${best.title} at ${best.companyName}${roles > 1 ? ` and ${roles - 1} more` : ""}`;
+}
+
+/**
  * Subject, HTML and text parts and the list headers of one alert email. The worker passes the
  * faster renderEmailStatic (lib/alerts/static-render.ts); React Email's own render is the default
  * because this module also reaches Next.js routes (emailText), where react-dom/server is not allowed.
@@ -100,7 +110,7 @@ export async function buildAlertEmail(input: AlertEmailInput, renderHtml: Render
   const html = await renderHtml(element);
   return {
     to: input.to,
-    subject: `${roles} new ${roles === 1 ? "role" : "roles"} for “${input.search.name}”`,
+    subject: alertSubject(input.search.name, roles, postings[0]),
     html,
     text: emailText(html),
     messageId: alertMessageId(input.deliveryId, input.siteUrl),

@@ -84,7 +84,7 @@ test("sign in by emailed link, save a search, get the alert, unsubscribe in one 
   const first = importPostings(state, now, ["Staff ML Engineer, E2E Alerts"]);
   expect(first.delivered.sent).toBeGreaterThanOrEqual(1);
   const [, alert] = await waitForMail(state, email, 2);
-  expect(alert!.parsed.subject).toBe("1 new role for “Staff roles e2e”");
+  expect(alert!.parsed.subject).toBe("1 new role for “Staff roles e2e”: Staff ML Engineer, E2E Alerts at Alertco");
   expect(alert!.parsed.text).toContain("Staff ML Engineer, E2E Alerts");
   expect(alert!.parsed.text).toContain("Alertco");
   const headers = alert!.raw.split("\r\n\r\n")[0]!.split("\r\n");

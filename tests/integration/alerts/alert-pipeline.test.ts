@@ -69,7 +69,7 @@ describe("alerts from ingest to inbox", () => {
 
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toEqual(["ada@example.test"]);
-    expect(mail!.parsed.subject).toBe("1 new role for “Remote staff roles”");
+    expect(mail!.parsed.subject).toBe("1 new role for “Remote staff roles”: Staff ML Engineer, Inference at Vectorly");
     for (const part of [mail!.parsed.text!, mail!.parsed.html as string]) {
       expect(part).toContain("Staff ML Engineer, Inference");
       expect(part).toContain("Vectorly");
@@ -440,7 +440,7 @@ describe("alerts from ingest to inbox", () => {
     expect(text.match(/Bigco/g)).toHaveLength(3);
     expect(text).toMatch(/and 4 more roles/);
     expect(text).toMatch(new RegExp(`${SITE}/alerts/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}`));
-    expect(mail!.parsed.subject).toBe("14 new roles for “Test search”");
+    expect(mail!.parsed.subject).toMatch(/^14 new roles for “Test search”: ML Engineer [0-5] at Bigco and 13 more$/);
   });
 
   it("sends a large batch over a few pooled SMTP connections", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAlertEmail, type AlertEmailPosting } from "@/lib/alerts/alert-email";
+import { alertSubject, buildAlertEmail, type AlertEmailPosting } from "@/lib/alerts/alert-email";
 import { renderEmailStatic } from "@/lib/alerts/static-render";
 
 const posting = (id: number, city: string, salary: [number | null, number | null]): AlertEmailPosting => ({
@@ -32,7 +32,7 @@ describe("buildAlertEmail", () => {
       },
       renderEmailStatic,
     );
-    expect(mail.subject).toBe("1 new role for “Inference”");
+    expect(mail.subject).toBe("1 new role for “Inference”: Staff ML Engineer, Inference at Tensorlane");
     expect(mail.text).toContain("1 new role for “Inference”");
     expect(mail.html.match(/>Staff ML Engineer, Inference</g)).toHaveLength(1);
     expect(mail.html).toContain('href="https://mlradar.example/jobs/2/');
@@ -58,5 +58,12 @@ describe("buildAlertEmail", () => {
     expect(mail.text.match(/Skills:/g)).toHaveLength(1);
     expect(mail.text).toContain("Skills: Python, PyTorch, CUDA, Triton, Kubernetes");
     expect(mail.text.match(/Why it fits:/g)).toHaveLength(1);
+  });
+
+  it("names the best match in the subject, and how many more there are", () => {
+    const best = { title: "Staff ML Engineer", companyName: "Tensorlane" };
+    expect(alertSubject("vLLM inference", 3, best)).toBe("3 new roles for “vLLM inference”: Staff ML Engineer at Tensorlane and 2 more");
+    expect(alertSubject("vLLM inference", 1, best)).toBe("1 new role for “vLLM inference”: Staff ML Engineer at Tensorlane");
+    expect(alertSubject("vLLM inference", 0, undefined)).toBe("0 new roles for “vLLM inference”");
   });
 });
