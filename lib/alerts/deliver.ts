@@ -212,7 +212,8 @@ async function deliverOne(
     deliveryId: delivery.id,
     to: delivery.to_email,
     search: { id: delivery.saved_search_id, name: delivery.search_name },
-    wantedSkills: savedSearchSkills(delivery.filters),
+    // Filters stored by an older schema ask for no skills, as the saved-search pages read them.
+    wantedSkills: wantedSkills(postingFilterSchema.catch({}).parse(delivery.filters)),
     postings,
     siteUrl: context.siteUrl,
     secret: context.secret,
@@ -251,12 +252,6 @@ async function deliverOne(
     )
     UPDATE alert_delivery SET status = 'failed', locked_until = NULL, last_error = ${failure.message} WHERE id = ${delivery.id}`;
   return "failed";
-}
-
-/** The skills a saved search asks for; filters that no longer parse (an older schema) ask for none. */
-function savedSearchSkills(filters: unknown): string[] {
-  const parsed = postingFilterSchema.safeParse(filters);
-  return parsed.success ? wantedSkills(parsed.data) : [];
 }
 
 async function untilRecorded(recordBy: number, record: () => Promise<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { escapeRegExp } from "@/lib/normalize/skills";
 import { SKILLS } from "@/lib/normalize/skill-taxonomy";
 import { pluralPartner } from "./plurals";
 
@@ -46,7 +47,7 @@ function skillTsQuery(skill: string): Prisma.Sql {
 const SYMBOL_SKILL_WORDS: readonly (readonly [RegExp, string])[] = SKILLS.flatMap((skill) =>
   skill.aliases
     .filter((alias) => /^[\p{L}\p{N}]+[+#]+$/u.test(alias))
-    .map((alias) => [new RegExp(`(?<![\\p{L}\\p{N}])${alias.replace(/\+/g, "\\+")}(?![\\p{L}\\p{N}+#])`, "giu"), skill.id] as const),
+    .map((alias) => [new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}+#])`, "giu"), skill.id] as const),
 );
 
 /**
