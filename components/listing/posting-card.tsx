@@ -1,9 +1,9 @@
-import { formatAge, formatSalaryUsd, postingPath } from "@/lib/format";
+import { formatAge, postingPath } from "@/lib/format";
 import { skillsWantedFirst } from "@/lib/search/card-skills";
 import type { ListingItem } from "@/lib/search/listing";
 import { LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
 import { describeTermMatches } from "@/lib/search/query-terms";
-import { salaryRangeUsd } from "@/lib/search/posting-groups";
+import { roleSalary } from "@/lib/search/role-salary";
 
 function placeLine(item: ListingItem): string {
   const places = item.locations.map((l) => l.raw).filter(Boolean);
@@ -36,8 +36,7 @@ function Places({ postings }: { postings: ListingItem[] }) {
 export function PostingCard({ postings, now, wantedSkills = [] }: { postings: ListingItem[]; now: Date; wantedSkills?: readonly string[] }) {
   const item = postings[0]!;
   const skills = skillsWantedFirst(item.skills, wantedSkills);
-  const range = salaryRangeUsd(postings);
-  const salary = formatSalaryUsd(range.min, range.max);
+  const salary = roleSalary(postings);
   // The search words first (where the posting has them), then why it fits the role.
   const why = [describeTermMatches(item.termMatches), item.fitReasons[0]].filter(Boolean).join(" · ");
   return (

@@ -1,20 +1,18 @@
 import { render, unstableToPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import { AlertDigestEmail, type AlertPosting } from "@/components/email/alert-digest-email";
-import { formatSalaryUsd, postingPath } from "@/lib/format";
+import { postingPath } from "@/lib/format";
 import { skillsWantedFirst } from "@/lib/search/card-skills";
 import { LEVEL_LABELS, REMOTE_LABELS, skillLabel } from "@/lib/search/labels";
-import { salaryRangeUsd } from "@/lib/search/posting-groups";
+import { roleSalary, type SalaryFields } from "@/lib/search/role-salary";
 import { signToken } from "@/lib/security/signed-token";
 import { pickDigest, type DigestCandidate } from "./digest";
 import type { OutgoingMail } from "./transport";
 
-export interface AlertEmailPosting extends DigestCandidate {
+export interface AlertEmailPosting extends DigestCandidate, SalaryFields {
   locations: { raw: string }[];
   remote: string;
   level: string;
-  salaryMinUsd: number | null;
-  salaryMaxUsd: number | null;
   skills: string[];
   fitReasons: string[];
 }
@@ -83,13 +81,12 @@ export async function buildAlertEmail(input: AlertEmailInput, renderHtml: Render
   const { shown, roles, more } = pickDigest(input.postings);
   const postings: AlertPosting[] = shown.map((role) => {
     const [best] = role as [AlertEmailPosting, ...AlertEmailPosting[]];
-    const range = salaryRangeUsd(role);
     const places = role.map((posting) => ({ label: location(posting), url: new URL(postingPath(posting), input.siteUrl).toString() }));
     return {
       title: best.title,
       companyName: best.companyName,
       places,
-      salary: formatSalaryUsd(range.min, range.max),
+      salary: roleSalary(role),
       level: LEVEL_LABELS[best.level] ?? best.level,
       workMode: REMOTE_LABELS[best.remote] ?? best.remote,
       skills: skillsWantedFirst(best.skills, input.wantedSkills ?? []).slice(0, EMAIL_SKILLS).map(skillLabel),

@@ -1,6 +1,7 @@
 import { Feed } from "feed";
-import { escapeHtml, formatSalaryUsd, postingPath } from "@/lib/format";
+import { escapeHtml, postingPath } from "@/lib/format";
 import type { ListingItem } from "@/lib/search/listing";
+import { roleSalary } from "@/lib/search/role-salary";
 
 export interface AtomFeedInput {
   title: string;
@@ -27,7 +28,7 @@ export function renderAtomFeed(input: AtomFeedInput): string {
   });
   for (const item of input.items) {
     const url = new URL(postingPath(item), input.siteUrl).toString();
-    const salary = formatSalaryUsd(item.salaryMinUsd, item.salaryMaxUsd);
+    const salary = roleSalary([item]);
     // The feed library marks entry titles and summaries type="html": escaped, our plain text stays text.
     feed.addItem({
       title: escapeHtml(`${item.title} at ${item.companyName}`),

@@ -127,10 +127,13 @@ test("on a phone the sort links beside the total reorder the results, keeping th
   await sortLinks.getByRole("link", { name: "Salary" }).click();
   await expect(page).toHaveURL(/\/\?remote=hybrid&sort=salary$/);
   await expect(page.getByTestId("total")).toContainText("highest salary first");
-  // The top of each card's salary range ("$245K – $310K"), in page order: never rising.
-  const tops = (await page.getByTestId("posting").locator(".text-emerald-800").allInnerTexts()).map((text) => Number(text.match(/\$(\d+)K\s*$/)?.[1]));
+  // The top of each card's annual USD range ("$245K – $310K", "€95K – €120K (≈ $111K – $141K)"), in page order: never rising.
+  const salaries = await page.getByTestId("posting").locator(".text-emerald-800").allInnerTexts();
+  const tops = salaries.map((text) => Number(text.match(/\$(\d+)K\)?\s*$/)?.[1]));
   expect(tops.length).toBeGreaterThan(1);
   expect(tops).toEqual([...tops].sort((a, b) => b - a));
+  // A role paid in euros says so, with the dollars the sort and the filter use.
+  expect(salaries).toContainEqual(expect.stringMatching(/^€\d+K – €\d+K \(≈ \$\d+K – \$\d+K\)$/));
   for (const card of await page.getByTestId("posting").all()) await expect(card).toContainText("Hybrid");
 
   await sortLinks.getByRole("link", { name: "Newest" }).click();

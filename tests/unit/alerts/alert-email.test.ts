@@ -11,6 +11,10 @@ const posting = (id: number, city: string, salary: [number | null, number | null
   locations: [{ raw: city }],
   remote: "onsite",
   level: "staff",
+  salaryMin: salary[0],
+  salaryMax: salary[1],
+  salaryCurrency: salary[0] === null && salary[1] === null ? null : "USD",
+  salaryInterval: salary[0] === null && salary[1] === null ? null : "year",
   salaryMinUsd: salary[0],
   salaryMaxUsd: salary[1],
   skills: ["python", "pytorch", "cuda", "triton", "kubernetes", "ray", "vllm"],
@@ -49,6 +53,13 @@ describe("buildAlertEmail", () => {
     expect(mail.text).not.toContain("Kubernetes");
     expect(mail.text).toContain("Why it fits: title says Staff ML Engineer, Inference: inference and serving, staff level");
     expect(mail.text).not.toContain("names 7 ML skills");
+  });
+
+  it("gives a salary paid in another currency as written, with its annual USD", async () => {
+    const berlin = { ...posting(1, "Berlin", [108_000, 140_000]), salaryMin: 100_000, salaryMax: 130_000, salaryCurrency: "EUR" };
+    const mail = await buildAlertEmail({ ...input, postings: [berlin] }, renderEmailStatic);
+    expect(mail.text).toContain("On-site · Staff · €100K – €130K (≈ $108K – $140K)");
+    expect(mail.html).toContain("€100K – €130K (≈ $108K – $140K)");
   });
 
   it("leaves out the skills line of a posting without skills, and keeps the posting's own order without wanted skills", async () => {
