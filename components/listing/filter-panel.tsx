@@ -87,6 +87,15 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
           <input id="eligible" name="eligible" defaultValue={filter.eligible ?? ""} placeholder="DE" maxLength={2} className="field uppercase" />
         </div>
       </div>
+      <div className="facet mt-2">
+        <input id="visa" type="checkbox" name="visa" value="1" defaultChecked={filter.visa ?? false} className="facet-box" />
+        <label htmlFor="visa" className="flex-1">
+          Sponsors visas
+        </label>
+        <span className="facet-count" aria-label={formatCountOf(facets.visa, "posting", "postings")}>
+          {facets.visa}
+        </span>
+      </div>
 
       <label htmlFor="salaryMin" className="field-label mt-4 block">
         Minimum salary (USD a year)

@@ -56,6 +56,7 @@ export function PostingCard({ postings, now, wantedSkills = [] }: { postings: Li
         <span>{REMOTE_LABELS[item.remote] ?? item.remote}</span>
         <span>{LEVEL_LABELS[item.level] ?? item.level}</span>
         {salary && <span className="font-medium text-emerald-800">{salary}</span>}
+        {item.sponsorsVisa && <span>Sponsors visas</span>}
         <span>{formatAge(item.postedAt && item.postedAt < item.sortAt ? item.postedAt : item.sortAt, now)}</span>
         {postings.length > 1 && <span>{postings.length} locations</span>}
       </p>

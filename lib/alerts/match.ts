@@ -20,7 +20,7 @@ export interface MatchOptions {
  * fails loudly; the semantics test in tests/integration/alerts covers every filter field.
  */
 const FILTERED_COLUMNS = Prisma.sql`id, closed_at, fit, family, level, remote, countries, cities, remote_regions, tz_min_offset, tz_max_offset, skills,
-  salary_min_usd, salary_max_usd, company_id, sort_at, source_kinds, search_vector`;
+  salary_min_usd, salary_max_usd, sponsors_visa, company_id, sort_at, source_kinds, search_vector`;
 
 export interface MatchResult {
   /** Distinct filters evaluated (identical saved searches share one). */

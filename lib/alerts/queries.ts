@@ -35,7 +35,7 @@ export async function listDeliveryPostings(deliveryId: string): Promise<Delivery
       p.remote_regions AS "remoteRegions", p.level::text AS level, p.family::text AS family, p.fit_score AS "fitScore",
       p.fit_reasons AS "fitReasons", p.skills, p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd",
       p.salary_currency AS "salaryCurrency", p.salary_min AS "salaryMin", p.salary_max AS "salaryMax",
-      p.salary_interval::text AS "salaryInterval", p.sort_at AS "sortAt", p.posted_at AS "postedAt", NULL::float8 AS rank,
+      p.salary_interval::text AS "salaryInterval", p.sponsors_visa AS "sponsorsVisa", p.sort_at AS "sortAt", p.posted_at AS "postedAt", NULL::float8 AS rank,
       p.closed_at IS NOT NULL AS closed ${places ?? Prisma.empty}
     FROM alert_match m JOIN posting p ON p.id = m.posting_id JOIN company c ON c.id = p.company_id
     WHERE m.delivery_id = ${deliveryId}

@@ -64,6 +64,7 @@ function postingColumns(posting: NormalizedPosting, companyId: number, firstSeen
     salaryInterval: salary?.interval ?? null,
     salaryMinUsd: salary?.annualUsdMin ?? null,
     salaryMaxUsd: salary?.annualUsdMax ?? null,
+    sponsorsVisa: posting.sponsorsVisa,
     descriptionHtml: posting.descriptionHtml,
     descriptionText: posting.descriptionText,
     url: posting.url,
@@ -253,6 +254,7 @@ function columnRecord(c: ReturnType<typeof postingColumns>) {
     salary_interval: c.salaryInterval,
     salary_min_usd: c.salaryMinUsd,
     salary_max_usd: c.salaryMaxUsd,
+    sponsors_visa: c.sponsorsVisa,
     description_html: c.descriptionHtml,
     description_text: c.descriptionText,
     url: c.url,
@@ -267,7 +269,7 @@ const RECORD_COLUMNS = Prisma.sql`
   countries text[], cities text[], remote text, remote_regions text[], tz_min_offset int, tz_max_offset int,
   employment_type text, level text, family text, fit boolean, fit_score float8, fit_reasons text[], skills text[],
   salary_text text, salary_min float8, salary_max float8, salary_currency text, salary_interval text,
-  salary_min_usd int, salary_max_usd int, description_html text, description_text text,
+  salary_min_usd int, salary_max_usd int, sponsors_visa boolean, description_html text, description_text text,
   url text, apply_url text, posted_at timestamp(3), sort_at timestamp(3)`;
 
 /**
@@ -286,14 +288,14 @@ async function insertPostings(
     INSERT INTO posting (
       dedup_key, content_hash, company_id, company_name, title, locations, countries, cities, remote, remote_regions,
       tz_min_offset, tz_max_offset, employment_type, level, family, fit, fit_score, fit_reasons, skills,
-      salary_text, salary_min, salary_max, salary_currency, salary_interval, salary_min_usd, salary_max_usd,
+      salary_text, salary_min, salary_max, salary_currency, salary_interval, salary_min_usd, salary_max_usd, sponsors_visa,
       description_html, description_text, url, apply_url, posted_at, sort_at, first_seen_at, last_seen_at, updated_at, source_kinds)
     SELECT
       d.dedup_key, d.content_hash, d.company_id, d.company_name, d.title, d.locations, d.countries, d.cities,
       d.remote::"RemoteType", d.remote_regions, d.tz_min_offset, d.tz_max_offset, d.employment_type::"EmploymentType",
       d.level::"Level", d.family::"RoleFamily", d.fit, d.fit_score, d.fit_reasons, d.skills,
       d.salary_text, d.salary_min, d.salary_max, d.salary_currency, d.salary_interval::"SalaryInterval",
-      d.salary_min_usd, d.salary_max_usd, d.description_html, d.description_text, d.url, d.apply_url,
+      d.salary_min_usd, d.salary_max_usd, d.sponsors_visa, d.description_html, d.description_text, d.url, d.apply_url,
       d.posted_at, d.sort_at, ${now}, ${now}, ${now}, (SELECT ARRAY[kind] FROM source WHERE id = ${sourceId})
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(${RECORD_COLUMNS})
     RETURNING id, dedup_key`;
@@ -319,7 +321,7 @@ async function updatePostings(
       fit = d.fit, fit_score = d.fit_score, fit_reasons = d.fit_reasons, skills = d.skills,
       salary_text = d.salary_text, salary_min = d.salary_min, salary_max = d.salary_max,
       salary_currency = d.salary_currency, salary_interval = d.salary_interval::"SalaryInterval",
-      salary_min_usd = d.salary_min_usd, salary_max_usd = d.salary_max_usd,
+      salary_min_usd = d.salary_min_usd, salary_max_usd = d.salary_max_usd, sponsors_visa = d.sponsors_visa,
       description_html = d.description_html, description_text = d.description_text,
       url = d.url, apply_url = d.apply_url, posted_at = d.posted_at, sort_at = d.sort_at,
       last_seen_at = ${now}, closed_at = NULL, updated_at = ${now}

@@ -7,6 +7,7 @@ import { parseSalary, salaryFromDescription, salaryFromStructured } from "@/lib/
 import { extractPostingSkills, matchSkills } from "@/lib/normalize/skills";
 import { clipLine, storableValue } from "@/lib/normalize/text-limits";
 import type { NormalizedPosting } from "@/lib/normalize/types";
+import { visaSponsorship } from "@/lib/normalize/visa";
 import type { RawPosting } from "@/scrapers/types";
 
 export interface NormalizeOptions {
@@ -83,6 +84,7 @@ export function normalizePosting(input: RawPosting, options: NormalizeOptions = 
     roleFit: classifyRole({ title, description: descriptionText, descriptionMentions }),
     skills: extractPostingSkills(title, descriptionMentions),
     salary,
+    sponsorsVisa: visaSponsorship(descriptionText)?.sponsors ?? null,
     descriptionHtml,
     descriptionText,
     postedAt: parsePostedAt(raw.postedAt),

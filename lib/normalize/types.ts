@@ -56,6 +56,8 @@ export interface NormalizedPosting extends LocationInfo {
   roleFit: RoleFit;
   skills: string[];
   salary: Salary | null;
+  /** Offers visa sponsorship; null when the posting does not say. */
+  sponsorsVisa: boolean | null;
   descriptionHtml: string;
   descriptionText: string;
   postedAt: Date | null;

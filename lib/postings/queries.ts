@@ -41,6 +41,7 @@ export async function getPosting(id: number) {
       salaryInterval: true,
       salaryMinUsd: true,
       salaryMaxUsd: true,
+      sponsorsVisa: true,
       descriptionHtml: true,
       descriptionText: true,
       url: true,

@@ -35,6 +35,7 @@ export function activeFilters(filter: PostingFilter, companyNames: ReadonlyMap<s
   if (filter.adjacent) without("Adjacent roles included", { ...filter, adjacent: undefined });
   if (filter.location) without(`In ${filter.location}`, withoutField(filter, "location"));
   if (filter.eligible) without(`Open to ${filter.eligible}`, withoutField(filter, "eligible"));
+  if (filter.visa) without("Sponsors visas", withoutField(filter, "visa"));
   if (filter.salaryMin !== undefined) {
     const amount = `≥ $${(filter.salaryMin / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })}K a year`;
     without(filter.withoutSalary ? `${amount} or not stated` : amount, withoutField(filter, "salaryMin"));

@@ -38,6 +38,7 @@ export const apiPostingSchema = z
       })
       .strict()
       .nullable(),
+    sponsorsVisa: z.boolean().nullable().describe("Whether the posting says it sponsors work visas; null when it does not say."),
     postedAt: z.iso.datetime().nullable().describe("When the company says it was posted."),
     listedAt: z.iso.datetime().describe("The time the listing sorts by: the posted date when the board gives one we trust, else first seen."),
   })
@@ -72,6 +73,7 @@ export function apiPosting(item: ListingItem): ApiPosting {
             currency: item.salaryCurrency,
             interval: item.salaryInterval,
           },
+    sponsorsVisa: item.sponsorsVisa,
     postedAt: item.postedAt?.toISOString() ?? null,
     listedAt: item.sortAt.toISOString(),
   };

@@ -40,6 +40,8 @@ export interface ListingItem {
   salaryMin: number | null;
   salaryMax: number | null;
   salaryInterval: string | null;
+  /** Offers visa sponsorship; null when the posting does not say. */
+  sponsorsVisa: boolean | null;
   sortAt: Date;
   postedAt: Date | null;
   rank: number | null;
@@ -60,7 +62,7 @@ const columns = Prisma.sql`
   p.remote_regions AS "remoteRegions", p.level::text AS level, p.family::text AS family, p.fit_score AS "fitScore",
   p.fit_reasons AS "fitReasons", p.skills, p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd",
   p.salary_currency AS "salaryCurrency", p.salary_min AS "salaryMin", p.salary_max AS "salaryMax",
-  p.salary_interval::text AS "salaryInterval", p.sort_at AS "sortAt", p.posted_at AS "postedAt"`;
+  p.salary_interval::text AS "salaryInterval", p.sponsors_visa AS "sponsorsVisa", p.sort_at AS "sortAt", p.posted_at AS "postedAt"`;
 
 /**
  * With words, where the page's postings hold each search term, from the search vector's weights:
@@ -235,6 +237,8 @@ export interface Facets {
   skills: FacetValue[];
   company: FacetValue[];
   source: FacetValue[];
+  /** Postings that say they sponsor work visas. */
+  visa: number;
   /** Only when nothing matches: how many would match with each filter field taken off (capped like total). */
   loosen: { field: LoosenField; count: number; capped: boolean }[];
 }
@@ -251,13 +255,14 @@ export async function countFacets(db: Db, filter: PostingFilter, options: { now?
   const where = filterWhere(filter, now);
   const client = filter.q && options.wordSampleDb ? options.wordSampleDb : db;
   const [row] = await client.$queryRaw<
-    { total: number; level: FacetValue[]; remote: FacetValue[]; family: FacetValue[]; skills: FacetValue[]; company: FacetValue[]; source: FacetValue[] }[]
+    { total: number; visa: number; level: FacetValue[]; remote: FacetValue[]; family: FacetValue[]; skills: FacetValue[]; company: FacetValue[]; source: FacetValue[] }[]
   >`
     WITH m AS MATERIALIZED (
-      SELECT p.id, p.level, p.remote, p.family, p.skills, p.company_id, p.source_kinds FROM posting p WHERE ${where} LIMIT ${COUNT_CAP + 1}
+      SELECT p.id, p.level, p.remote, p.family, p.skills, p.company_id, p.source_kinds, p.sponsors_visa FROM posting p WHERE ${where} LIMIT ${COUNT_CAP + 1}
     )
     SELECT
       (SELECT count(*) FROM m)::int AS total,
+      (SELECT count(*) FROM m WHERE m.sponsors_visa)::int AS visa,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
          FROM (SELECT level::text AS v, count(*)::int AS n FROM m GROUP BY level) x) AS level,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
@@ -282,6 +287,7 @@ export async function countFacets(db: Db, filter: PostingFilter, options: { now?
     skills: row?.skills ?? [],
     company: row?.company ?? [],
     source: row?.source ?? [],
+    visa: row?.visa ?? 0,
     loosen: total === 0 ? await countLoosened(client, filter, now) : [],
   };
 }

@@ -6,6 +6,7 @@ export const LOOSEN_FIELDS = {
   remote: "work mode",
   location: "country or city",
   eligible: "where you live",
+  visa: "visa sponsorship",
   level: "level",
   family: "role family",
   skills: "skills",

@@ -42,6 +42,7 @@ export function openApiDocument() {
             { name: "skills", in: "query", description: "Skill ids (all must match), e.g. pytorch, cuda, kubernetes.", schema: { type: "array", items: { type: "string" } } },
             { name: "salaryMin", in: "query", description: "Minimum annual salary in USD.", schema: { type: "integer", minimum: 0 } },
             { name: "withoutSalary", in: "query", description: "With salaryMin: 1 to also keep postings that state no salary.", schema: { type: "string", enum: ["1", "0"] } },
+            { name: "visa", in: "query", description: "1 for only the postings that say they sponsor work visas.", schema: { type: "string", enum: ["1", "0"] } },
             { name: "company", in: "query", description: "Company slugs.", schema: { type: "array", items: { type: "string" } } },
             { name: "posted", in: "query", description: "Posted within.", schema: { type: "string", enum: POSTED_OPTIONS } },
             arrayParam("source", SOURCE_OPTIONS, "Board kind."),

@@ -36,7 +36,7 @@ export async function searchListingsCached(params: ListingParams): Promise<Listi
 }
 
 // Facet counts are the same for every visitor and every page of a filter (keyed without the cursor).
-const cachedFacets = sharedData("facets-v2", async (canonicalFilter: string): Promise<Facets> =>
+const cachedFacets = sharedData("facets-v3", async (canonicalFilter: string): Promise<Facets> =>
   countFacets(getDb(), parseListingParams(new URLSearchParams(canonicalFilter)).filter, { wordSampleDb: getWordSampleDb() }),
 );
 

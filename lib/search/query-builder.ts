@@ -50,6 +50,7 @@ export function filterWhere(filter: PostingFilter, now: Date): Prisma.Sql {
         : reaches,
     );
   }
+  if (filter.visa) conditions.push(Prisma.sql`p.sponsors_visa`);
   if (filter.company) {
     conditions.push(Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE c.slug = ANY(${filter.company}::text[]))`);
   }

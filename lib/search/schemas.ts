@@ -62,6 +62,8 @@ export const postingFilterSchema = z
       .max(5_000_000, "must be at most 5,000,000"),
     /** With salaryMin: also keep postings that state no salary. */
     withoutSalary: flag,
+    /** Only postings that say they sponsor work visas. */
+    visa: flag,
     company: z.array(slug).min(1).max(20),
     posted: oneOf(POSTED_OPTIONS, "a time window"),
     source: z.array(oneOf(SOURCE_OPTIONS as [SourceKind, ...SourceKind[]], "a board")).min(1).max(SOURCE_OPTIONS.length),
@@ -73,7 +75,7 @@ export const postingFilterSchema = z
 export type PostingFilter = z.infer<typeof postingFilterSchema>;
 
 export const ARRAY_FIELDS = ["remote", "level", "family", "skills", "company", "source"] as const;
-export const BOOLEAN_FIELDS = ["adjacent", "withoutSalary"] as const;
+export const BOOLEAN_FIELDS = ["adjacent", "withoutSalary", "visa"] as const;
 export const FILTER_FIELDS = Object.keys(postingFilterSchema.shape) as (keyof PostingFilter)[];
 
 /** Keyset cursor: the sort value and id of the last row of the previous page. */

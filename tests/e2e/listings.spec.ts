@@ -45,6 +45,22 @@ test("the listing filters without JavaScript-only controls, paginates and opens 
   expect(errors).toEqual([]);
 });
 
+test("the visa filter keeps the postings that say they sponsor, each of whose pages quotes where it says so", async ({ page }) => {
+  await page.goto("/");
+  const offered = Number(await page.locator("label[for=visa] + .facet-count").innerText());
+  expect(offered).toBeGreaterThan(0);
+  await page.getByRole("checkbox", { name: "Sponsors visas" }).check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/visa=1/);
+  await expect(page.getByTestId("total")).toContainText(`${offered} open posting`);
+  await expect(page.getByRole("link", { name: /Sponsors visas/ })).toBeVisible();
+  const cards = page.getByTestId("posting");
+  for (const card of await cards.all()) await expect(card).toContainText("Sponsors visas");
+
+  await cards.first().locator("h2 a").click();
+  await expect(page.getByTestId("visa")).toContainText(/^Offered“.*sponsor.*”$/i);
+});
+
 test("the filters in use show above the results, each a link that takes one value off", async ({ page }) => {
   const errors = collectPageErrors(page);
   const total = async () => Number((await page.getByTestId("total").innerText()).split(" ")[0]);

@@ -14,6 +14,7 @@ export function makePosting(overrides: Partial<NormalizedPosting> & { externalId
     roleFit: { family: "ml_engineering", level: "senior", fit: true, score: 0.9, reasons: ["title says Senior Machine Learning Engineer"] },
     skills: ["pytorch", "kubernetes"],
     salary: null,
+    sponsorsVisa: null,
     descriptionHtml: "<p>Build ML systems.</p>",
     descriptionText: "Build ML systems.",
     postedAt: null,

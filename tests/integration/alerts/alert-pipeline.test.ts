@@ -116,12 +116,13 @@ describe("alerts from ingest to inbox", () => {
       { adjacent: true, level: ["staff"] },
       { posted: "24h" },
       { source: ["greenhouse"] },
+      { visa: true },
     ];
     const searches = await Promise.all(filters.map((filter) => createSearch(database.db, user, filter)));
     const old = await ingest(database.db, [makePosting({ externalId: "old", title: "Senior ML Engineer (old)" })], minutes(-60 * 24 * 3));
     const postings = [
-      makePosting({ externalId: "a", title: "Senior Inference Engineer", companyName: "Vectorly", skills: ["pytorch", "triton"] }),
-      makePosting({ externalId: "b", title: "Staff ML Engineer", roleFit: { family: "ml_infrastructure", level: "staff", fit: true, score: 0.8, reasons: [] }, remote: "onsite", remoteRegions: [], countries: ["DE"], cities: ["Berlin"], locations: [{ raw: "Berlin", city: "Berlin", country: "DE" }], skills: ["jax"] }),
+      makePosting({ externalId: "a", title: "Senior Inference Engineer", companyName: "Vectorly", skills: ["pytorch", "triton"], sponsorsVisa: true }),
+      makePosting({ externalId: "b", title: "Staff ML Engineer", roleFit: { family: "ml_infrastructure", level: "staff", fit: true, score: 0.8, reasons: [] }, remote: "onsite", remoteRegions: [], countries: ["DE"], cities: ["Berlin"], locations: [{ raw: "Berlin", city: "Berlin", country: "DE" }], skills: ["jax"], sponsorsVisa: false }),
       makePosting({ externalId: "c", title: "Senior Data Scientist", roleFit: { family: "data_science", level: "senior", fit: false, score: 0.4, reasons: [] }, salary: { text: "€90k", min: 90000, max: 90000, currency: "EUR", interval: "year", annualUsdMin: 97000, annualUsdMax: 97000 } }),
       makePosting({ externalId: "d", title: "Principal ML Engineer", roleFit: { family: "ml_engineering", level: "principal", fit: true, score: 0.9, reasons: [] }, remoteRegions: ["EMEA"], countries: [], locations: [{ raw: "Remote (EMEA)" }], salary: { text: "$260k", min: 260000, max: 260000, currency: "USD", interval: "year", annualUsdMin: 260000, annualUsdMax: 260000 } }),
     ];

@@ -37,6 +37,8 @@ describe("listing queries", () => {
           salary: i % 4 === 0 ? null : { min: 150000 + i * 1000, max: 200000 + i * 1000, currency: "USD", interval: "year", annualUsdMin: 150000 + i * 1000, annualUsdMax: 200000 + i * 1000 },
           companyName: i % 5 === 0 ? "Kiln AI" : "Tensorlane",
           companySlug: i % 5 === 0 ? "kiln-ai" : "tensorlane",
+          // Every sixth sponsors a visa (all staff, all remote), the one after says it does not.
+          sponsorsVisa: i % 6 === 0 ? true : i % 6 === 1 ? false : null,
         }),
       );
     }
@@ -74,6 +76,18 @@ describe("listing queries", () => {
     expect(await total("eligible=US")).toBe(30);
     expect(await total("eligible=DE")).toBe(30);
     expect(await total("level=staff&remote=remote&skills=vllm")).toBe(10);
+    expect(await total("visa=1")).toBe(10);
+    expect(await total("visa=1&remote=onsite")).toBe(0);
+  });
+
+  it("counts the postings that sponsor visas in the current results", async () => {
+    const visa = async (query: string) => (await countFacets(database.db, parseListingParams(new URLSearchParams(query)).filter, { now: NOW })).visa;
+    expect(await visa("")).toBe(10);
+    expect(await visa("level=staff")).toBe(10);
+    expect(await visa("level=senior")).toBe(0);
+    expect(await visa("q=vllm&company=kiln-ai")).toBe(2);
+    const page = await list("visa=1");
+    expect(page.items.map((item) => item.sponsorsVisa)).toEqual(Array(10).fill(true));
   });
 
   it("paginates by keyset through every row exactly once, for each sort, with ties on the sort key", async () => {
@@ -181,8 +195,8 @@ describe("listing queries", () => {
     const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: "event", level: "query" }] });
     const statements: { query: string; params: unknown[] }[] = [];
     logged.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
-    // Every filter but words and a city name; the index (migration 20261127050000) covers them all.
-    const every = "level=senior&remote=remote&family=ml_engineering&skills=pytorch&salaryMin=100000&withoutSalary=1&company=kiln-ai&posted=30d&location=US&eligible=DE&source=greenhouse";
+    // Every filter but words and a city name; the index (migration 20261128100000) covers them all.
+    const every = "level=senior&remote=remote&family=ml_engineering&skills=pytorch&salaryMin=100000&withoutSalary=1&company=kiln-ai&posted=30d&location=US&eligible=DE&source=greenhouse&visa=1";
     await countFacets(logged, parseListingParams(new URLSearchParams(every)).filter, { now: NOW });
     await logged.$disconnect();
     const facetQuery = statements.find((s) => /WITH m AS MATERIALIZED/.test(s.query));

@@ -23,6 +23,7 @@ const item: ListingItem = {
   salaryMin: null,
   salaryMax: null,
   salaryInterval: null,
+  sponsorsVisa: null,
   sortAt: new Date("2026-11-20T10:00:00Z"),
   postedAt: null,
   rank: null,

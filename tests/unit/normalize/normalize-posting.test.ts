@@ -29,6 +29,14 @@ function posting(overrides: Partial<RawPosting> = {}): RawPosting {
 }
 
 describe("normalizePosting", () => {
+  it("reads visa sponsorship from the sanitized description, list items kept apart", () => {
+    const offer = "&lt;ul&gt;&lt;li&gt;Lunch and dinner in the office&lt;/li&gt;&lt;li&gt;Visa sponsorship and relocation support&lt;/li&gt;&lt;/ul&gt;";
+    expect(normalizePosting(posting({ descriptionHtml: DESCRIPTION + offer })).sponsorsVisa).toBe(true);
+    const refusal = "&lt;p&gt;Must be authorized to work in the US; we are unable to offer sponsorship.&lt;/p&gt;";
+    expect(normalizePosting(posting({ descriptionHtml: DESCRIPTION + refusal })).sponsorsVisa).toBe(false);
+    expect(normalizePosting(posting()).sponsorsVisa).toBeNull();
+  });
+
   it("assembles every part of a posting", () => {
     const normalized = normalizePosting(posting());
     expect(normalized).toMatchObject({

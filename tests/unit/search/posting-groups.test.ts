@@ -22,6 +22,7 @@ function item(id: number, title: string, companySlug: string, salary: [number | 
     salaryMin: null,
     salaryMax: null,
     salaryInterval: null,
+    sponsorsVisa: null,
     sortAt: new Date("2026-11-20T00:00:00Z"),
     postedAt: null,
     rank: null,

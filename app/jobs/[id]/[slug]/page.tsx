@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { PostingJsonLd } from "@/components/posting/posting-json-ld";
 import { env } from "@/lib/env";
 import { formatAge, formatOffsetRange, formatSalaryAsWritten, formatSalaryUsd, postingPath } from "@/lib/format";
+import { visaSponsorship } from "@/lib/normalize/visa";
 import { getPosting, listOtherLocations, listSimilarPostings, parsePostingId } from "@/lib/postings/queries";
 import { FAMILY_LABELS, LEVEL_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
 
@@ -43,6 +44,9 @@ export default async function PostingPage({ params }: { params: Params }) {
   const usd = formatSalaryUsd(posting.salaryMinUsd, posting.salaryMaxUsd);
   const written = formatSalaryAsWritten(posting.salaryMin, posting.salaryMax, posting.salaryCurrency, posting.salaryInterval);
   const locations = (posting.locations as { raw: string }[]).map((l) => l.raw);
+  // The sentence it was read from, while today's reading of the description still agrees with the stored one.
+  const visa = visaSponsorship(posting.descriptionText);
+  const visaEvidence = visa && visa.sponsors === posting.sponsorsVisa ? visa.evidence : null;
   const lastVerified = posting.sightings.reduce<Date | null>((latest, s) => (!latest || s.lastSeenAt > latest ? s.lastSeenAt : latest), null);
   const canonicalUrl = new URL(path, env().SITE_URL).toString();
 
@@ -98,6 +102,13 @@ export default async function PostingPage({ params }: { params: Params }) {
             {written ?? "Not stated"}
             {usd && posting.salaryCurrency !== "USD" && <span className="block text-slate-600">≈ {usd} a year</span>}
             {usd && posting.salaryCurrency === "USD" && posting.salaryInterval !== "year" && <span className="block text-slate-600">≈ {usd} a year</span>}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">Visa sponsorship</dt>
+          <dd className="font-medium" data-testid="visa">
+            {posting.sponsorsVisa === null ? "Not stated" : posting.sponsorsVisa ? "Offered" : "Not offered"}
+            {visaEvidence && <span className="block font-normal text-slate-600">“{visaEvidence}”</span>}
           </dd>
         </div>
         <div>
