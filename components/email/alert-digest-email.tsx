@@ -7,6 +7,8 @@ export interface AlertPosting {
   /** Where the role is, with the URL of each place's posting (a role a company lists once per city has several). */
   places: { label: string; url: string }[];
   salary: string | null;
+  /** The posting says it sponsors work visas. */
+  sponsorsVisa: boolean;
   level: string;
   /** Remote, hybrid or on-site. */
   workMode: string;
@@ -65,7 +67,7 @@ export function AlertDigestEmail({ searchName, postings, total, more, moreUrl, m
                   </span>
                 ))}
           </Text>
-          <Text style={meta}>{[posting.workMode, posting.level, posting.salary ?? "Salary not stated"].join(" · ")}</Text>
+          <Text style={meta}>{[posting.workMode, posting.level, posting.salary ?? "Salary not stated", posting.sponsorsVisa ? "Sponsors visas" : null].filter(Boolean).join(" · ")}</Text>
           {posting.skills.length > 0 && <Text style={meta}>Skills: {posting.skills.join(", ")}</Text>}
           {posting.why && <Text style={note}>Why it fits: {posting.why}</Text>}
         </Section>

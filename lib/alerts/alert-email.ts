@@ -13,6 +13,7 @@ export interface AlertEmailPosting extends DigestCandidate, SalaryFields {
   locations: { raw: string }[];
   remote: string;
   level: string;
+  sponsorsVisa: boolean | null;
   skills: string[];
   fitReasons: string[];
 }
@@ -89,6 +90,7 @@ export async function buildAlertEmail(input: AlertEmailInput, renderHtml: Render
       salary: roleSalary(role),
       level: LEVEL_LABELS[best.level] ?? best.level,
       workMode: REMOTE_LABELS[best.remote] ?? best.remote,
+      sponsorsVisa: best.sponsorsVisa === true,
       skills: skillsWantedFirst(best.skills, input.wantedSkills ?? []).slice(0, EMAIL_SKILLS).map(skillLabel),
       why: best.fitReasons[0] ?? null,
       url: places[0]!.url,

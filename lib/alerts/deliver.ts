@@ -161,7 +161,7 @@ async function openPostingsOf(db: Db, deliveryIds: string[]): Promise<Map<string
   const rows = await db.$queryRaw<(AlertEmailPosting & { delivery_id: string })[]>`
     SELECT m.delivery_id, p.id, p.title, p.company_name AS "companyName", p.locations, p.remote::text AS remote, p.level::text AS level,
       p.salary_min_usd AS "salaryMinUsd", p.salary_max_usd AS "salaryMaxUsd", p.salary_min AS "salaryMin", p.salary_max AS "salaryMax",
-      p.salary_currency AS "salaryCurrency", p.salary_interval::text AS "salaryInterval", p.skills,
+      p.salary_currency AS "salaryCurrency", p.salary_interval::text AS "salaryInterval", p.sponsors_visa AS "sponsorsVisa", p.skills,
       p.fit_reasons AS "fitReasons", p.fit_score AS "fitScore", p.sort_at AS "sortAt"
     FROM alert_match m JOIN posting p ON p.id = m.posting_id
     WHERE m.delivery_id = ANY(${deliveryIds}::text[]) AND p.closed_at IS NULL`;

@@ -17,6 +17,7 @@ const posting = (id: number, city: string, salary: [number | null, number | null
   salaryInterval: salary[0] === null && salary[1] === null ? null : "year",
   salaryMinUsd: salary[0],
   salaryMaxUsd: salary[1],
+  sponsorsVisa: null,
   skills: ["python", "pytorch", "cuda", "triton", "kubernetes", "ray", "vllm"],
   fitReasons: ["title says Staff ML Engineer, Inference: inference and serving, staff level", "names 7 ML skills"],
 });
@@ -58,8 +59,15 @@ describe("buildAlertEmail", () => {
   it("gives a salary paid in another currency as written, with its annual USD", async () => {
     const berlin = { ...posting(1, "Berlin", [108_000, 140_000]), salaryMin: 100_000, salaryMax: 130_000, salaryCurrency: "EUR" };
     const mail = await buildAlertEmail({ ...input, postings: [berlin] }, renderEmailStatic);
-    expect(mail.text).toContain("On-site · Staff · €100K – €130K (≈ $108K – $140K)");
+    expect(mail.text).toContain("On-site · Staff · €100K – €130K (≈ $108K – $140K)\n");
     expect(mail.html).toContain("€100K – €130K (≈ $108K – $140K)");
+  });
+
+  it("says when a role sponsors visas, and nothing when it does not say", async () => {
+    const mail = await buildAlertEmail({ ...input, postings: [{ ...posting(1, "Berlin", [200_000, 250_000]), sponsorsVisa: true }, { ...posting(2, "Austin", [null, null]), title: "Senior ML Engineer", sponsorsVisa: false }] }, renderEmailStatic);
+    expect(mail.text).toContain("On-site · Staff · $200K – $250K · Sponsors visas");
+    expect(mail.text).toContain("On-site · Staff · Salary not stated\n");
+    expect(mail.text.match(/Sponsors visas/g)).toHaveLength(1);
   });
 
   it("leaves out the skills line of a posting without skills, and keeps the posting's own order without wanted skills", async () => {

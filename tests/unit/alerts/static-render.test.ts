@@ -8,8 +8,8 @@ import { renderEmailStatic } from "@/lib/alerts/static-render";
 const digest = createElement(AlertDigestEmail, {
   searchName: "Staff <roles> & “more”",
   postings: [
-    { title: "Staff ML Engineer", companyName: "Vectorly", places: [{ label: "Berlin", url: "https://mlradar.example/jobs/1/a" }], salary: "$250K – $300K", level: "Staff", workMode: "Remote", skills: ["PyTorch", "C++ & CUDA"], why: "title says <Staff>", url: "https://mlradar.example/jobs/1/a" },
-    { title: "Senior <b>Inference</b>", companyName: "A & B", places: [{ label: "Remote", url: "https://mlradar.example/jobs/2/b?x=1&y=2" }, { label: "Paris", url: "https://mlradar.example/jobs/3/b" }], salary: null, level: "Senior", workMode: "Hybrid", skills: [], why: null, url: "https://mlradar.example/jobs/2/b?x=1&y=2" },
+    { title: "Staff ML Engineer", companyName: "Vectorly", places: [{ label: "Berlin", url: "https://mlradar.example/jobs/1/a" }], salary: "$250K – $300K", level: "Staff", workMode: "Remote", sponsorsVisa: true, skills: ["PyTorch", "C++ & CUDA"], why: "title says <Staff>", url: "https://mlradar.example/jobs/1/a" },
+    { title: "Senior <b>Inference</b>", companyName: "A & B", places: [{ label: "Remote", url: "https://mlradar.example/jobs/2/b?x=1&y=2" }, { label: "Paris", url: "https://mlradar.example/jobs/3/b" }], salary: null, level: "Senior", workMode: "Hybrid", sponsorsVisa: false, skills: [], why: null, url: "https://mlradar.example/jobs/2/b?x=1&y=2" },
   ],
   total: 6,
   more: 3,
