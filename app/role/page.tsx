@@ -27,7 +27,11 @@ export default async function RolePage() {
         <Link href="/" data-testid="role-open-count">
           {formatCountOf(figures.openFit, "open posting", "open postings")}
         </Link>{" "}
-        that fit the role, recomputed every minute.
+        that fit the role, recomputed every minute.{" "}
+        <Link href="/?visa=1" data-testid="role-visa-count">
+          {formatCountOf(figures.sponsorsVisa, "of them says", "of them say")}
+        </Link>{" "}
+        {figures.sponsorsVisa === 1 ? "it sponsors" : "they sponsor"} work visas.
       </p>
 
       <section className="mt-6 space-y-3 leading-relaxed text-slate-800">

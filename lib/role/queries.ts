@@ -18,6 +18,8 @@ export interface SalaryBand {
 
 export interface RoleFigures {
   openFit: number;
+  /** Of openFit, the postings that say they sponsor work visas. */
+  sponsorsVisa: number;
   skills: Count[];
   families: Count[];
   remote: Count[];
@@ -30,12 +32,13 @@ export interface RoleFigures {
 export async function getRoleFigures(): Promise<RoleFigures> {
   const [row] = await getDb().$queryRaw<RoleFigures[]>`
     WITH f AS MATERIALIZED (
-      SELECT p.id, p.level, p.family, p.remote, p.skills, p.company_id, p.countries,
+      SELECT p.id, p.level, p.family, p.remote, p.skills, p.company_id, p.countries, p.sponsors_visa,
              (COALESCE(p.salary_min_usd, p.salary_max_usd) + COALESCE(p.salary_max_usd, p.salary_min_usd)) / 2.0 AS mid
       FROM posting p WHERE p.closed_at IS NULL AND p.fit
     )
     SELECT
       (SELECT count(*) FROM f)::int AS "openFit",
+      (SELECT count(*) FROM f WHERE f.sponsors_visa)::int AS "sponsorsVisa",
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
          FROM (SELECT s AS v, count(*)::int AS n FROM f, unnest(f.skills) s GROUP BY s ORDER BY n DESC, s LIMIT 15) x) AS skills,
       (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]')
@@ -61,4 +64,4 @@ export async function getRoleFigures(): Promise<RoleFigures> {
 }
 
 /** The figures shared by every visitor for up to a minute: over a million postings they take about 2 s to compute. */
-export const getRoleFiguresShared = sharedData("role-figures-v1", getRoleFigures);
+export const getRoleFiguresShared = sharedData("role-figures-v2", getRoleFigures);

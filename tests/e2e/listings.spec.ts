@@ -259,6 +259,11 @@ test("the role page's figures match the listing counts", async ({ page }) => {
   const companyValue = Number(await companyBar.locator("text[data-value]").getAttribute("data-value"));
   const companyHtml = await (await page.request.get((await companyBar.getAttribute("href"))!)).text();
   expect(Number(/data-testid="total">([\d,]+)/.exec(companyHtml)?.[1])).toBe(companyValue);
+  const visa = page.getByTestId("role-visa-count");
+  const visaValue = Number((await visa.innerText()).split(" ")[0]);
+  expect(visaValue).toBeGreaterThan(0);
+  const visaHtml = await (await page.request.get((await visa.getAttribute("href"))!)).text();
+  expect(Number(/data-testid="total">([\d,]+)/.exec(visaHtml)?.[1])).toBe(visaValue);
   await page.getByTestId("chart-companies").getByRole("link", { name: "All companies hiring" }).click();
   await expect(page).toHaveURL(/\/companies$/);
 });
