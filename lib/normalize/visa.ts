@@ -9,8 +9,8 @@ export interface VisaSponsorship {
 const CLAUSES = /(?<=[.!?])\s+|[\n;|•]+/;
 const SPONSOR = /\bsponsor(?:s|ed|ing|ship)?\b/i;
 // "sponsor" alone also means an event sponsor or a client: it must be about a visa or the right to work.
-// "Sponsorship" in a posting means a visa's unless the sentence is about selling or events.
 const ABOUT_WORK = /\bvisas?\b|\bh-?1b\b|\bwork (?:authori[sz]ation|permits?)\b|\b(?:authori[sz]ed|eligible|right) to work\b|\bimmigration\b|\bgreen cards?\b|\bknowledge[- ]migrant\b|\bwe (?:can |will |do )?sponsor\b/i;
+// "Sponsorship" on its own in a posting means a visa's, unless the sentence is about selling or events.
 const OTHER_SPONSORSHIP = /\b(?:sell|sales|market|marketing|events?|conferences?|brands?|partners?|partnerships?|advertis\w*|hackathons?|meetups?)\b/i;
 // Negation before the word ("no visa sponsorship", "unable to offer sponsorship", "without sponsorship")
 // or after it ("sponsorship is not available", "Sponsorship: Not at this time").

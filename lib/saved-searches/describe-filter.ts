@@ -9,6 +9,7 @@ export function describeFilter(filter: PostingFilter): string {
     filter.remote?.map((r) => REMOTE_LABELS[r] ?? r).join("/"),
     filter.location,
     filter.eligible ? `open to ${filter.eligible}` : null,
+    filter.visa ? "sponsors visas" : null,
     filter.skills?.map(skillLabel).join(", "),
     filter.salaryMin !== undefined ? `≥ $${Math.round(filter.salaryMin / 1000)}K` : null,
     filter.company?.join(", "),
