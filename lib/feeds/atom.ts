@@ -1,5 +1,6 @@
 import { Feed } from "feed";
 import { escapeHtml, postingPath } from "@/lib/format";
+import { LEVEL_LABELS, REMOTE_LABELS } from "@/lib/search/labels";
 import type { ListingItem } from "@/lib/search/listing";
 import { roleSalary } from "@/lib/search/role-salary";
 
@@ -35,7 +36,7 @@ export function renderAtomFeed(input: AtomFeedInput): string {
       id: url,
       link: url,
       date: item.sortAt,
-      description: escapeHtml([item.locations.map((l) => l.raw).join(" · "), item.remote, item.level, salary, item.fitReasons[0]].filter(Boolean).join(" — ")),
+      description: escapeHtml([item.locations.map((l) => l.raw).join(" · "), REMOTE_LABELS[item.remote] ?? item.remote, LEVEL_LABELS[item.level] ?? item.level, salary, item.sponsorsVisa ? "sponsors visas" : null, item.fitReasons[0]].filter(Boolean).join(" — ")),
     });
   }
   return feed.atom1();

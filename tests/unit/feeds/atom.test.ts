@@ -29,14 +29,14 @@ const item: ListingItem = {
   rank: null,
 };
 
-function entry() {
+function entry(items: ListingItem[] = [item]) {
   const xml = renderAtomFeed({
     title: "mlradar",
     description: "Ignored: q <x>",
     listingUrl: "http://127.0.0.1/",
     selfUrl: "http://127.0.0.1/feed.xml",
     siteUrl: "http://127.0.0.1/",
-    items: [item],
+    items,
   });
   const parsed = new XMLParser({ ignoreAttributes: false, cdataPropName: "cdata" }).parse(xml) as {
     feed: { entry: { title: { cdata: string; "@_type": string }; summary: { cdata: string; "@_type": string } } };
@@ -55,6 +55,14 @@ describe("renderAtomFeed", () => {
     const summary = load(e.summary.cdata);
     expect(summary("b").length).toBe(0);
     expect(summary.root().text()).toContain("Berlin <b>DE</b>");
+  });
+
+  it("sums a posting up in its summary: place, work mode, level (as the listing names them), salary as written, visa sponsorship, why it fits", () => {
+    const paid = { ...item, salaryMin: 100_000, salaryMax: 130_000, salaryCurrency: "EUR", salaryInterval: "year", salaryMinUsd: 108_000, salaryMaxUsd: 140_000, sponsorsVisa: true };
+    expect(load(entry([paid]).entry.summary.cdata).root().text()).toBe(
+      "Berlin <b>DE</b> — Hybrid — Senior — €100K – €130K (≈ $108K – $140K) — sponsors visas — title says Senior ML Engineer",
+    );
+    expect(load(entry().entry.summary.cdata).root().text()).toBe("Berlin <b>DE</b> — Hybrid — Senior — title says Senior ML Engineer");
   });
 
   it("keeps the subtitle as escaped text", () => {
