@@ -1,16 +1,21 @@
-/** Levenshtein distance: inserts, deletes and substitutions. */
+/**
+ * Edit distance counting an inserted, deleted or substituted letter as one edit, and two neighbours
+ * swapped as one too ("vias" for "visa", "srot" for "sort": the commonest typo in a short name).
+ * Optimal string alignment, by rows: the swap looks two rows back.
+ */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, twoBack[j - 2]! + 1);
+      current.push(distance);
     }
+    [twoBack, previous] = [previous, current];
   }
-  return row[b.length]!;
+  return previous[b.length]!;
 }
 
 /** The candidate a misspelling most likely meant: within a third of its length in edits. */

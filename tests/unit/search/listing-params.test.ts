@@ -57,6 +57,8 @@ describe("parseListingParams", () => {
     expect(ignored[0]?.reason).toContain('did you mean "level"');
     expect(ignored[1]?.reason).toContain('did you mean "skills"');
     expect(ignored[2]?.reason).toBe("unknown parameter");
+    // Two letters swapped in a short name.
+    expect(parse("vias=1&srot=salary").ignored.map((i) => i.reason)).toEqual(['unknown parameter (did you mean "visa"?)', 'unknown parameter (did you mean "sort"?)']);
   });
 
   it("never throws on hostile input", () => {
