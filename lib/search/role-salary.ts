@@ -12,13 +12,24 @@ export interface SalaryFields {
 
 const PER: Record<string, string> = { hour: "an hour", day: "a day", week: "a week", month: "a month", year: "a year" };
 
+// One formatter per currency: building one costs about 60 µs, formatting with it about 1 µs, and a
+// listing page formats up to 100 amounts.
+const formatters = new Map<string, Intl.NumberFormat | null>();
+const plain = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 });
+
 /** "€100K", "₹4.5M", "$85": three significant digits keep an hourly rate or a lakh figure exact enough. */
 function compact(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumSignificantDigits: 3 }).format(amount);
-  } catch {
-    return `${currency} ${new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 }).format(amount)}`;
+  let money = formatters.get(currency);
+  if (money === undefined) {
+    try {
+      money = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumSignificantDigits: 3 });
+    } catch {
+      money = null;
+    }
+    formatters.set(currency, money);
   }
+  // A code Intl refuses (not three letters) is still shown as the posting stored it.
+  return money ? money.format(amount) : `${currency} ${plain.format(amount)}`;
 }
 
 /** The range the postings state in their own terms, when they share one currency and interval. */

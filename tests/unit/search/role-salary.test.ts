@@ -37,6 +37,7 @@ describe("roleSalary", () => {
     const none = pay(null, null, null, null, [null, null]);
     expect(roleSalary([none, pay(100_000, 130_000, "EUR", "year", [108_000, 140_000])])).toBe("€100K – €130K (≈ $108K – $140K)");
     expect(roleSalary([pay(900_000, null, "XTS", "year", [null, null])])).toBe("XTS\u00a0900K");
+    expect(roleSalary([pay(900_000, null, "EURO", "year", [null, null])])).toBe("EURO 900K");
     expect(roleSalary([none])).toBeNull();
   });
 });
