@@ -16,16 +16,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen">
         <header className="border-b border-slate-200 bg-white">
           <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 sm:gap-x-6">
-            <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
+            <Link prefetch={false} href="/" className="text-lg font-bold text-slate-900 no-underline">
               ml<span className="text-brand">radar</span>
             </Link>
-            <Link href="/role" className="text-sm text-slate-700 no-underline hover:underline">
+            <Link prefetch={false} href="/role" className="text-sm text-slate-700 no-underline hover:underline">
               The role
             </Link>
-            <Link href="/companies" className="text-sm text-slate-700 no-underline hover:underline">
+            <Link prefetch={false} href="/companies" className="text-sm text-slate-700 no-underline hover:underline">
               Companies
             </Link>
-            <Link href="/sources" className="text-sm text-slate-700 no-underline hover:underline">
+            <Link prefetch={false} href="/sources" className="text-sm text-slate-700 no-underline hover:underline">
               Sources
             </Link>
             <AccountLink />

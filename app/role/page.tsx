@@ -24,11 +24,11 @@ export default async function RolePage() {
       <h1 className="text-3xl font-semibold">Senior / Lead Machine Learning Engineer</h1>
       <p className="mt-2 text-slate-700">
         Figures below are live: computed from the{" "}
-        <Link href="/" data-testid="role-open-count">
+        <Link prefetch={false} href="/" data-testid="role-open-count">
           {formatCountOf(figures.openFit, "open posting", "open postings")}
         </Link>{" "}
         that fit the role, recomputed every minute.{" "}
-        <Link href="/?visa=1" data-testid="role-visa-count">
+        <Link prefetch={false} href="/?visa=1" data-testid="role-visa-count">
           {formatCountOf(figures.sponsorsVisa, "of them says", "of them say")}
         </Link>{" "}
         {figures.sponsorsVisa === 1 ? "it sponsors" : "they sponsor"} work visas.

@@ -12,11 +12,11 @@ import { env } from "@/lib/env";
 export async function AccountLink() {
   const signedIn = (await cookies()).has(cookiePolicy(env().SITE_URL).names.session_token);
   return signedIn ? (
-    <Link href="/account/searches" className="ml-auto text-sm text-slate-700 no-underline hover:underline">
+    <Link prefetch={false} href="/account/searches" className="ml-auto text-sm text-slate-700 no-underline hover:underline">
       Saved searches
     </Link>
   ) : (
-    <Link href="/sign-in" className="ml-auto text-sm text-slate-700 no-underline hover:underline">
+    <Link prefetch={false} href="/sign-in" className="ml-auto text-sm text-slate-700 no-underline hover:underline">
       Sign in
     </Link>
   );

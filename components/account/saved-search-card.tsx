@@ -18,7 +18,7 @@ export function SavedSearchCard({ search, timeZone, feedUrl }: { search: SavedSe
         {search.paused && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Paused</span>}
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        {describeFilter(search.filter)} · <Link href={query ? `/?${query}` : "/"}>{formatCountOf(search.matchingOpen, "open posting matches", "open postings match", search.capped)} now</Link>
+        {describeFilter(search.filter)} · <Link prefetch={false} href={query ? `/?${query}` : "/"}>{formatCountOf(search.matchingOpen, "open posting matches", "open postings match", search.capped)} now</Link>
       </p>
       <p className="mt-1 text-sm text-slate-600">
         {FREQUENCY_LABELS[search.frequency]}

@@ -148,7 +148,7 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
         <button type="submit" className="rounded bg-brand-dark px-4 py-2 text-sm font-semibold text-white hover:bg-brand">
           Apply filters
         </button>
-        <Link href="/" className="text-sm">
+        <Link prefetch={false} href="/" className="text-sm">
           Clear all
         </Link>
       </div>

@@ -390,6 +390,25 @@ test("every page type has no serious or critical accessibility violations", asyn
   }
 });
 
+test("a page view asks the server for no other page: links do not prefetch, and still navigate", async ({ page }) => {
+  await page.goto("/");
+  const postingHref = await page.getByTestId("posting").first().locator("h2 a").getAttribute("href");
+  // Every page here is dynamic: a prefetch would only render each linked page on the server for nothing.
+  const pageRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["rsc"] || request.url().includes("_rsc=")) pageRequests.push(request.url());
+  });
+  for (const path of [postingHref!, "/role", "/sign-in", "/companies"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  expect(pageRequests).toEqual([]);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "The role" }).click();
+  await expect(page).toHaveURL(/\/role$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Machine Learning Engineer");
+});
+
 // Last in this file: it adds 101 postings to the database the tests above read.
 test("a company with more roles than its page shows links to all of them in the listing", async ({ page }) => {
   const state = readE2eState(port);

@@ -34,7 +34,7 @@ export default async function SavedSearchesPage() {
       </div>
       {searches.length === 0 ? (
         <p className="mt-4 text-sm">
-          No saved searches yet. Filter <Link href="/">the listings</Link> and press “Save this search”.
+          No saved searches yet. Filter <Link prefetch={false} href="/">the listings</Link> and press “Save this search”.
         </p>
       ) : (
         <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

@@ -29,7 +29,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         </form>
       ) : (
         <p className="mt-2 text-sm text-slate-700">
-          This sign-in link is not valid. <Link href="/sign-in">Ask for a new one</Link>.
+          This sign-in link is not valid. <Link prefetch={false} href="/sign-in">Ask for a new one</Link>.
         </p>
       )}
     </section>

@@ -19,7 +19,7 @@ export default function SignInSentPage() {
       </p>
       {devMailEnabled(env()) && (
         <p className="mt-4 rounded border border-slate-300 bg-white px-3 py-2 text-sm">
-          No SMTP server is configured, so the email was written to the outbox: read it at <Link href="/dev/mail">/dev/mail</Link>.
+          No SMTP server is configured, so the email was written to the outbox: read it at <Link prefetch={false} href="/dev/mail">/dev/mail</Link>.
         </p>
       )}
     </section>

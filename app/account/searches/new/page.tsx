@@ -26,7 +26,7 @@ export default async function NewSavedSearchPage({ searchParams }: { searchParam
       </h1>
       <IgnoredParams ignored={params.ignored} />
       <p className="mt-2 text-sm text-slate-700">
-        Filters: {describeFilter(params.filter)} (<Link href={query ? `/?${query}` : "/"}>see the listing</Link>). New postings that match are
+        Filters: {describeFilter(params.filter)} (<Link prefetch={false} href={query ? `/?${query}` : "/"}>see the listing</Link>). New postings that match are
         emailed to {user.email}.
       </p>
       <form method="post" action="/account/searches/create" className="mt-4 grid grid-cols-[auto_1fr] items-center gap-2">

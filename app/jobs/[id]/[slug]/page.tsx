@@ -60,7 +60,7 @@ export default async function PostingPage({ params }: { params: Params }) {
       )}
       <h1 className="text-2xl font-semibold leading-tight">{posting.title}</h1>
       <p className="mt-1 text-slate-700">
-        <Link href={`/companies/${posting.company.slug}`}>{posting.companyName}</Link>
+        <Link prefetch={false} href={`/companies/${posting.company.slug}`}>{posting.companyName}</Link>
         {locations.length > 0 && <> · {locations.join(" · ")}</>}
       </p>
       {elsewhere.length > 0 && (
@@ -69,7 +69,7 @@ export default async function PostingPage({ params }: { params: Params }) {
           {elsewhere.map((other, i) => (
             <span key={other.id}>
               {i > 0 && " · "}
-              <Link href={postingPath(other)}>{other.locations.map((l) => l.raw).join(", ") || REMOTE_LABELS[other.remote]}</Link>
+              <Link prefetch={false} href={postingPath(other)}>{other.locations.map((l) => l.raw).join(", ") || REMOTE_LABELS[other.remote]}</Link>
             </span>
           ))}
         </p>
@@ -138,7 +138,7 @@ export default async function PostingPage({ params }: { params: Params }) {
           <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Skills">
             {posting.skills.map((skill) => (
               <li key={skill}>
-                <Link href={`/?skills=${encodeURIComponent(skill)}`} className="chip no-underline">
+                <Link prefetch={false} href={`/?skills=${encodeURIComponent(skill)}`} className="chip no-underline">
                   {skillLabel(skill)}
                 </Link>
               </li>
@@ -199,7 +199,7 @@ export default async function PostingPage({ params }: { params: Params }) {
           <ul className="mt-2 space-y-1 text-sm">
             {similar.map((other) => (
               <li key={other.id}>
-                <Link href={postingPath(other)}>{other.title}</Link> · {other.companyName} · {REMOTE_LABELS[other.remote]}
+                <Link prefetch={false} href={postingPath(other)}>{other.title}</Link> · {other.companyName} · {REMOTE_LABELS[other.remote]}
               </li>
             ))}
           </ul>
