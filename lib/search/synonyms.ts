@@ -53,9 +53,13 @@ const SYMBOL_SKILL_WORDS: readonly (readonly [RegExp, string])[] = SKILLS.flatMa
 /**
  * Languages whose name is also a verb or a letter: as words, "go" found "ideas go to production" and "r"
  * every "R&D". Typed alone they mean the language, so they are searched as their synonym, which matches
- * the skill's tag. Not inside a word, a hyphenated one ("go-to-market") or "r&d".
+ * the skill's tag. Not inside a word, a hyphenated one ("go-to-market"), "r&d", or the verb's common
+ * phrases typed without quotes ("go to market", "go live").
  */
-const EVERYDAY_SKILL_WORDS: readonly (readonly [RegExp, string])[] = Object.entries({ go: "golang", r: "rlang" }).map(([word, synonym]) => [new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)${word}(?![\\p{L}\\p{N}'’&+#-])`, "giu"), synonym] as const);
+const EVERYDAY_SKILL_WORDS: readonly (readonly [RegExp, string])[] = [
+  ["go", "golang", "(?!\\s+(?:to|live)(?![\\p{L}\\p{N}]))"],
+  ["r", "rlang", ""],
+].map(([word, synonym, notBefore]) => [new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)${word}(?![\\p{L}\\p{N}'’&+#-])${notBefore}`, "giu"), synonym!] as const);
 
 /**
  * The query with skill names the text parser cannot search written as words it can ("c++ -c#" →

@@ -53,4 +53,12 @@ describe("search synonyms", () => {
       expect(withSkillWords(q)).toBe(q);
     }
   });
+
+  it("reads go as the verb in its common phrases typed without quotes, and as the language elsewhere", () => {
+    for (const q of ["go to market", "Go To production", "go  live", "ml platform go-live"]) expect(withSkillWords(q)).toBe(q);
+    expect(withSkillWords("go tooling")).toBe("golang tooling");
+    expect(withSkillWords("go topology")).toBe("golang topology");
+    expect(withSkillWords("go livestream")).toBe("golang livestream");
+    expect(withSkillWords("python go")).toBe("python golang");
+  });
 });
