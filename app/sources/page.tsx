@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { SOURCE_LABELS } from "@/lib/search/labels";
 import { sourceHealth } from "@/lib/sources/health";
-import { listSourcesWithLastRun } from "@/lib/sources/queries";
+import { companiesBySource, listSourcesWithLastRun, type SourceCompanies } from "@/lib/sources/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,10 @@ const HEALTH_STYLE: Record<string, string> = {
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function SourcesPage() {
-  const sources = await listSourcesWithLastRun(getDb());
+  const db = getDb();
+  const sources = await listSourcesWithLastRun(db);
+  // A career page or a Hacker News thread has no company of its own: name the ones it lists postings for.
+  const listedFor = await companiesBySource(db, sources.filter((s) => !s.company).map((s) => s.id));
   const now = new Date();
   return (
     <div>
@@ -58,7 +62,9 @@ export default async function SourcesPage() {
                   </td>
                   <td className="hidden px-3 py-2 sm:table-cell">{lastRun}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{source._count.sightings}</td>
-                  <td className="hidden px-3 py-2 sm:table-cell">{source.company?.name ?? "—"}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">
+                    <SourceCompany company={source.company} listedFor={listedFor.get(source.id)} />
+                  </td>
                 </tr>
               );
             })}
@@ -67,4 +73,16 @@ export default async function SourcesPage() {
       </div>
     </div>
   );
+}
+
+function SourceCompany({ company, listedFor }: { company: { name: string; slug: string } | null; listedFor?: SourceCompanies }) {
+  const only = company ?? listedFor?.only;
+  if (only) {
+    return (
+      <Link prefetch={false} href={`/companies/${only.slug}`}>
+        {only.name}
+      </Link>
+    );
+  }
+  return listedFor ? `${listedFor.count.toLocaleString("en-US")} companies` : "—";
 }

@@ -65,10 +65,29 @@ export async function listSourcesWithLastRun(db: Db) {
       lastSuccessAt: true,
       lastFetchedCount: true,
       lastError: true,
-      company: { select: { name: true } },
+      company: { select: { name: true, slug: true } },
       _count: { select: { sightings: { where: { closedAt: null } } } },
     },
   });
+}
+
+/** Who a source without a company of its own (a career page, a Hacker News thread) lists open postings for. */
+export interface SourceCompanies {
+  /** Companies with an open posting from the source. */
+  count: number;
+  /** The company, when there is exactly one. */
+  only: { name: string; slug: string } | null;
+}
+
+/** The companies behind each of these sources' open postings, by source id (sources with none are left out). */
+export async function companiesBySource(db: Db, sourceIds: readonly number[]): Promise<Map<number, SourceCompanies>> {
+  if (!sourceIds.length) return new Map();
+  const rows = await db.$queryRaw<{ sourceId: number; count: number; name: string; slug: string }[]>`
+    SELECT s.source_id AS "sourceId", count(DISTINCT c.id)::int AS count, min(c.name) AS name, min(c.slug) AS slug
+    FROM sighting s JOIN posting p ON p.id = s.posting_id JOIN company c ON c.id = p.company_id
+    WHERE s.closed_at IS NULL AND s.source_id = ANY(${[...sourceIds]}::int[])
+    GROUP BY s.source_id`;
+  return new Map(rows.map((r) => [r.sourceId, { count: r.count, only: r.count === 1 ? { name: r.name, slug: r.slug } : null }]));
 }
 
 export async function listEnabledSources(db: Db): Promise<SourceRef[]> {

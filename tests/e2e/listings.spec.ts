@@ -316,6 +316,18 @@ test("on a phone the sources table fits the screen and still shows each board's 
   await expect(firstRow.locator("td").filter({ hasText: /^\d+$/ })).toBeVisible();
 });
 
+test("the sources table names each source's company, or how many companies a thread lists, linking a company's page", async ({ page }) => {
+  await page.goto("/sources");
+  const table = page.getByRole("table", { name: "Sources and their health" });
+  const thread = table.locator("tbody tr").filter({ hasText: "Hacker News" });
+  await expect(thread.locator("td").last()).toHaveText(/^\d+ companies$/);
+  const careers = table.locator("tbody tr").filter({ hasText: "Career page" }).first();
+  const company = careers.locator("td").last().getByRole("link");
+  const name = await company.textContent();
+  await company.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!);
+});
+
 test("the page links its filters' feed, which parses as XML, and the API returns the same postings as the page", async ({ page, request }) => {
   await page.goto("/?level=senior");
   const feedHref = "/feed.xml?level=senior";
