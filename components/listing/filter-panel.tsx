@@ -100,7 +100,8 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
       <label htmlFor="salaryMin" className="field-label mt-4 block">
         Minimum salary (USD a year)
       </label>
-      <input id="salaryMin" name="salaryMin" type="number" min={0} step={10000} defaultValue={filter.salaryMin ?? ""} placeholder="180000" className="field" />
+      {/* Text rather than a number field, whose step refused 185000: the schema reads 180000, 180k or $180,000. */}
+      <input id="salaryMin" name="salaryMin" type="text" inputMode="numeric" autoComplete="off" defaultValue={filter.salaryMin ?? ""} placeholder="180k" className="field" />
       <div className="mt-1 flex items-center gap-2 text-sm">
         <input id="withoutSalary" type="checkbox" name="withoutSalary" value="1" defaultChecked={filter.withoutSalary ?? false} className="h-4 w-4" />
         <label htmlFor="withoutSalary">Include postings without salary</label>

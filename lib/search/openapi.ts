@@ -40,7 +40,7 @@ export function openApiDocument() {
             arrayParam("family", FAMILY_OPTIONS, "Role family."),
             { name: "adjacent", in: "query", description: "1 to include adjacent roles (data science, ML management).", schema: { type: "string", enum: ["1", "0"] } },
             { name: "skills", in: "query", description: "Skill ids (all must match), e.g. pytorch, cuda, kubernetes.", schema: { type: "array", items: { type: "string" } } },
-            { name: "salaryMin", in: "query", description: "Minimum annual salary in USD.", schema: { type: "integer", minimum: 0 } },
+            { name: "salaryMin", in: "query", description: "Minimum annual salary in USD: 180000, or as typed (180k, $180,000).", schema: { type: "integer", minimum: 0 } },
             { name: "withoutSalary", in: "query", description: "With salaryMin: 1 to also keep postings that state no salary.", schema: { type: "string", enum: ["1", "0"] } },
             { name: "visa", in: "query", description: "1 for only the postings that say they sponsor work visas.", schema: { type: "string", enum: ["1", "0"] } },
             { name: "company", in: "query", description: "Company slugs.", schema: { type: "array", items: { type: "string" } } },

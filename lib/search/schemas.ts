@@ -31,6 +31,18 @@ const text = (min: number, max: number) =>
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), "must not contain control characters");
 
 /**
+ * Dollars as a person types them into the salary field: "180000", "180k", "$180,000", "180 000 USD".
+ * Anything else stays text, for the schema to refuse in words.
+ */
+function typedDollars(text: string): number | string {
+  const compact = text.trim().toLowerCase().replace(/^(?:us\$|\$|usd)|usd$/g, "").replace(/[\s,_]/g, "");
+  const match = /^(-?\d+(?:\.\d+)?)(k?)$/.exec(compact);
+  if (!match) return text;
+  // Thousands by k, rounded where binary fractions miss ("1.005k" is 1005, not 1004.9999…).
+  return match[2] ? Math.round(Number(match[1]) * 1_000_000) / 1_000 : Number(match[1]);
+}
+
+/**
  * The listing filter. The very same schema validates URL parameters (field by field, see
  * parseListingParams), the JSON API, feeds, saved searches and alert matching.
  */
@@ -54,12 +66,15 @@ export const postingFilterSchema = z
       .array(z.string().refine((id) => SKILLS_BY_ID.has(id), "is not a known skill"))
       .min(1)
       .max(10),
-    /** Minimum annual salary in USD. */
-    salaryMin: z.coerce
-      .number({ error: "must be a number of US dollars a year, like 180000" })
-      .int("must be a whole number of US dollars a year, like 180000")
-      .min(0, "must not be negative")
-      .max(5_000_000, "must be at most 5,000,000"),
+    /** Minimum annual salary in USD: 180000, or as a person types it ("180k", "$180,000"). */
+    salaryMin: z.preprocess(
+      (value) => (typeof value === "string" ? typedDollars(value) : value),
+      z
+        .number({ error: "must be a number of US dollars a year, like 180000 or 180k" })
+        .int("must be a whole number of US dollars a year, like 180000 or 180k")
+        .min(0, "must not be negative")
+        .max(5_000_000, "must be at most 5,000,000"),
+    ),
     /** With salaryMin: also keep postings that state no salary. */
     withoutSalary: flag,
     /** Only postings that say they sponsor work visas. */

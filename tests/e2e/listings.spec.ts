@@ -94,6 +94,27 @@ test("the filters in use show above the results, each a link that takes one valu
   expect(errors).toEqual([]);
 });
 
+test("the salary field takes an amount as a person types it, and the form submits any amount", async ({ page }) => {
+  await page.goto("/");
+  const field = page.getByLabel("Minimum salary (USD a year)");
+  // 185000 is not a multiple of 10,000: a number field's step would have refused to submit it.
+  for (const [typed, chip] of [["185000", "≥ $185K a year"], ["$200,000", "≥ $200K a year"], ["172.5k", "≥ $172.5K a year"]] as const) {
+    await field.fill(typed);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/salaryMin=/);
+    await expect(page.getByTestId("active-filters").getByRole("listitem").first()).toHaveText(new RegExp(`^${chip.replace(/[$.]/g, "\\$&")}`));
+    await expect(page.getByTestId("ignored-params")).toHaveCount(0);
+    const dollars = Number(chip.match(/[\d.]+/)![0]) * 1000;
+    await expect(field).toHaveValue(String(dollars));
+    // Every card with a salary reaches it (cards show the USD range last, in thousands).
+    for (const card of await page.getByTestId("posting").all()) {
+      const usd = [...(await card.innerText()).matchAll(/\$(\d+)K/g)].map((m) => Number(m[1]) * 1000);
+      if (usd.length) expect(Math.max(...usd)).toBeGreaterThanOrEqual(dollars);
+    }
+    await page.goto("/");
+  }
+});
+
 test("an empty result offers the filters whose removal finds postings, with how many it finds", async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.goto("/?q=zzzzzznothing&remote=remote");

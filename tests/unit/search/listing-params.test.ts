@@ -43,13 +43,36 @@ describe("parseListingParams", () => {
       remot: 'is not a work mode: remote, hybrid or onsite (did you mean "remote"?)',
       "1w": "is not a time window: 24h, 7d or 30d",
       best: "is not a sort order: relevance, newest or salary",
-      abc: "must be a number of US dollars a year, like 180000",
+      abc: "must be a number of US dollars a year, like 180000 or 180k",
       linkedin: expect.stringMatching(/^is not a board: greenhouse, lever, .+$/),
     });
-    expect(parse("salaryMin=1500.5").ignored[0]?.reason).toBe("must be a whole number of US dollars a year, like 180000");
+    expect(parse("salaryMin=1500.5").ignored[0]?.reason).toBe("must be a whole number of US dollars a year, like 180000 or 180k");
     expect(parse("salaryMin=-5").ignored[0]?.reason).toBe("must not be negative");
     expect(parse("salaryMin=90000000").ignored[0]?.reason).toBe("must be at most 5,000,000");
     expect(parse("family=ml_engineer").ignored[0]?.reason).toMatch(/^is not a role family: .+ \(did you mean "ml_engineering"\?\)$/);
+  });
+
+  it("reads a minimum salary as a person types it", () => {
+    const read = (value: string) => parse(`salaryMin=${encodeURIComponent(value)}`);
+    for (const [typed, dollars] of [
+      ["180000", 180_000],
+      ["180k", 180_000],
+      ["180K", 180_000],
+      ["$180,000", 180_000],
+      [" 180 000 ", 180_000],
+      ["USD 180000", 180_000],
+      ["180k usd", 180_000],
+      ["US$200k", 200_000],
+      ["172.5k", 172_500],
+      ["1.005k", 1_005],
+    ] as const) {
+      expect(read(typed), typed).toMatchObject({ filter: { salaryMin: dollars }, ignored: [] });
+    }
+    for (const typed of ["180kk", "k", "$", "180 k€", "1e5", "0x10", "180m", "€180k"]) {
+      expect(read(typed).ignored[0]?.reason, typed).toBe("must be a number of US dollars a year, like 180000 or 180k");
+    }
+    expect(read("-5k").ignored[0]?.reason).toBe("must not be negative");
+    expect(read("180.5").ignored[0]?.reason).toBe("must be a whole number of US dollars a year, like 180000 or 180k");
   });
 
   it("suggests the parameter a misspelling meant", () => {
