@@ -377,9 +377,10 @@ describe("alerts from ingest to inbox", () => {
 
   it("gives a claimed delivery back unsent when its turn to send comes late in its claim, without counting an attempt", async () => {
     await dueDeliveries(10, "late");
-    const { server, accepted } = slowServer(100);
-    // A 2 s claim: sends may start up to 0.5 s into it, so about five of the ten go out and the others wait too long.
-    const deliver = () => deliverDue(database.db, server, T0, { ...options, concurrency: 8, leaseMs: 2_000 });
+    const { server, accepted } = slowServer(200);
+    // A 4 s claim: sends may start up to 1 s into it, so about five of the ten go out and the others wait too long.
+    // (A 2 s claim left 0.5 s, which a loaded machine could spend before the first send, so no pass sent any.)
+    const deliver = () => deliverDue(database.db, server, T0, { ...options, concurrency: 8, leaseMs: 4_000 });
     const first = await deliver();
     expect(first.deferred).toBeGreaterThan(0);
     expect(first.sent + first.deferred).toBe(10);
