@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listHiringCompaniesShared } from "@/lib/companies/queries";
-import { formatAge, formatCount } from "@/lib/format";
+import { formatAge, formatCount, formatSalaryUsd } from "@/lib/format";
 import { listingPath } from "@/lib/search/listing-params";
 
 export const dynamic = "force-dynamic";
@@ -28,8 +28,15 @@ export default async function CompaniesPage() {
                 <a href={`/companies/${company.slug}`} className="font-semibold">
                   {company.name}
                 </a>
-                <p className="text-sm text-slate-700">
-                  {company.remoteRoles > 0 ? `${company.remoteRoles} remote · ` : ""}newest posted {formatAge(company.newestAt, now)}
+                <p className="text-sm text-slate-700" data-testid="company-facts">
+                  {[
+                    company.remoteRoles > 0 ? `${company.remoteRoles} remote` : null,
+                    company.topSalaryUsd !== null ? `up to ${formatSalaryUsd(null, company.topSalaryUsd)}` : null,
+                    company.sponsorsVisa ? "sponsors visas" : null,
+                    `newest posted ${formatAge(company.newestAt, now)}`,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </p>
               </div>
               <a href={listingPath({ company: [company.slug] })} className="text-sm" data-testid="company-roles" aria-label={`${company.openRoles} open ${company.openRoles === 1 ? "role" : "roles"} at ${company.name}, in the listing`}>

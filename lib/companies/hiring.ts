@@ -7,6 +7,10 @@ export interface HiringCompany {
   openRoles: number;
   remoteRoles: number;
   newestAt: Date;
+  /** The highest annual USD salary its open roles state (their maximum, or minimum where only that is given). */
+  topSalaryUsd: number | null;
+  /** Whether any of its open roles says it sponsors work visas. */
+  sponsorsVisa: boolean;
 }
 
 export interface HiringCompanies {
@@ -24,11 +28,12 @@ export async function listHiringCompanies(db: Db, options: { limit?: number } = 
   const rows = await db.$queryRaw<(HiringCompany & { total: number })[]>`
     WITH hiring AS (
       SELECT p.company_id, count(*)::int AS "openRoles", (count(*) FILTER (WHERE p.remote = 'remote'))::int AS "remoteRoles",
-             max(p.sort_at) AS "newestAt"
+             max(p.sort_at) AS "newestAt", max(COALESCE(p.salary_max_usd, p.salary_min_usd))::int AS "topSalaryUsd",
+             COALESCE(bool_or(p.sponsors_visa), false) AS "sponsorsVisa"
       FROM posting p WHERE p.closed_at IS NULL AND p.fit
       GROUP BY p.company_id
     )
-    SELECT c.slug, c.name, h."openRoles", h."remoteRoles", h."newestAt", (SELECT count(*) FROM hiring)::int AS total
+    SELECT c.slug, c.name, h."openRoles", h."remoteRoles", h."newestAt", h."topSalaryUsd", h."sponsorsVisa", (SELECT count(*) FROM hiring)::int AS total
     FROM hiring h JOIN company c ON c.id = h.company_id
     ORDER BY h."openRoles" DESC, lower(c.name), c.slug
     LIMIT ${limit}`;

@@ -17,7 +17,7 @@ export async function getCompany(slug: string) {
   });
 }
 
-const hiringShared = sharedData("hiring-companies-v1", async (limit: string) => listHiringCompanies(getDb(), { limit: Number(limit) }));
+const hiringShared = sharedData("hiring-companies-v2", async (limit: string) => listHiringCompanies(getDb(), { limit: Number(limit) }));
 
 /** The companies hiring, shared by every visitor for up to a minute (a quarter of a second to count over a million postings). */
 export async function listHiringCompaniesShared(limit: number): Promise<HiringCompanies> {

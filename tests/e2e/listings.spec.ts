@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
+import { formatSalaryUsd } from "@/lib/format";
 import { apiPostingSchema } from "@/lib/search/api-shape";
 import { collectPageErrors, seriousAxeViolations, xmlTexts } from "./helpers";
 import { readE2eState } from "./mail-capture";
@@ -323,6 +324,24 @@ test("the companies page counts each company's roles as its listing does, and li
   const name = await first.textContent();
   await first.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!);
+});
+
+test("each company's top salary and visa sponsorship on the companies page agree with its roles in the API", async ({ page, request }) => {
+  await page.goto("/companies");
+  const companies = await page.getByTestId("company").all();
+  let withSalary = 0;
+  for (const company of companies) {
+    const slug = (await company.locator("a").first().getAttribute("href"))!.split("/").pop()!;
+    const facts = (await company.getByTestId("company-facts").textContent())!;
+    const { data } = (await (await request.get(`/api/v1/postings?company=${slug}&sort=salary`)).json()) as { data: unknown[] };
+    const postings = data.map((item) => apiPostingSchema.parse(item));
+    const top = Math.max(...postings.map((p) => p.salary?.annualUsdMax ?? p.salary?.annualUsdMin ?? -1));
+    if (top >= 0) withSalary += 1;
+    expect(facts.match(/up to (\S+)/)?.[1] ?? null, slug).toBe(top >= 0 ? formatSalaryUsd(null, top) : null);
+    const sponsoring = (await (await request.get(`/api/v1/postings?company=${slug}&visa=1`)).json()) as { total: number };
+    expect(facts.includes("sponsors visas"), slug).toBe(sponsoring.total > 0);
+  }
+  expect(withSalary).toBeGreaterThan(3);
 });
 
 test("on a phone the sources table fits the screen and still shows each board's health, last run and open postings", async ({ page }) => {
