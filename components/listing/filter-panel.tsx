@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Facets, FacetValue } from "@/lib/search/listing";
-import { FAMILY_LABELS, LEVEL_LABELS, POSTED_LABELS, REMOTE_LABELS, SORT_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
+import { FAMILY_LABELS, LEVEL_LABELS, placeFieldValue, POSTED_LABELS, REMOTE_LABELS, SORT_LABELS, SOURCE_LABELS, skillLabel } from "@/lib/search/labels";
 import { FAMILY_OPTIONS, LEVEL_OPTIONS, POSTED_OPTIONS, REMOTE_OPTIONS, SORT_OPTIONS, type PostingFilter } from "@/lib/search/schemas";
 import { formatCount, formatCountOf } from "@/lib/format";
 
@@ -78,13 +78,13 @@ export function FilterPanel({ filter, facets }: { filter: PostingFilter; facets:
           <label htmlFor="location" className="field-label">
             Country or city
           </label>
-          <input id="location" name="location" defaultValue={filter.location ?? ""} placeholder="US, Berlin" className="field" />
+          <input id="location" name="location" defaultValue={filter.location ? placeFieldValue(filter.location) : ""} placeholder="US, Berlin" className="field" />
         </div>
         <div>
           <label htmlFor="eligible" className="field-label">
             I live in
           </label>
-          <input id="eligible" name="eligible" defaultValue={filter.eligible ?? ""} placeholder="DE" maxLength={2} className="field uppercase" />
+          <input id="eligible" name="eligible" defaultValue={filter.eligible ? placeFieldValue(filter.eligible) : ""} placeholder="DE, UK" className="field" />
         </div>
       </div>
       <div className="facet mt-2">

@@ -1,4 +1,5 @@
-import { FAMILY_LABELS, LEVEL_LABELS, POSTED_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "./labels";
+import { countryName } from "@/lib/normalize/gazetteer";
+import { FAMILY_LABELS, LEVEL_LABELS, placeName, POSTED_LABELS, REMOTE_LABELS, SOURCE_LABELS, skillLabel } from "./labels";
 import { listingPath } from "./listing-params";
 import { withoutField } from "./loosen";
 import { ARRAY_FIELDS, type PostingFilter } from "./schemas";
@@ -33,8 +34,8 @@ export function activeFilters(filter: PostingFilter, companyNames: ReadonlyMap<s
   if (filter.q) without(`“${filter.q}”`, withoutField(filter, "q"));
   for (const field of ["remote", "level", "family"] as const) pushValues(field);
   if (filter.adjacent) without("Adjacent roles included", { ...filter, adjacent: undefined });
-  if (filter.location) without(`In ${filter.location}`, withoutField(filter, "location"));
-  if (filter.eligible) without(`Open to ${filter.eligible}`, withoutField(filter, "eligible"));
+  if (filter.location) without(`In ${placeName(filter.location)}`, withoutField(filter, "location"));
+  if (filter.eligible) without(`Open to ${countryName(filter.eligible)}`, withoutField(filter, "eligible"));
   if (filter.visa) without("Sponsors visas", withoutField(filter, "visa"));
   if (filter.salaryMin !== undefined) {
     const amount = `≥ $${(filter.salaryMin / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })}K a year`;

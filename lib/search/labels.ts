@@ -1,4 +1,6 @@
+import { countryName } from "@/lib/normalize/gazetteer";
 import { SKILLS_BY_ID } from "@/lib/normalize/skill-taxonomy";
+import { typedCountry } from "./typed-country";
 
 export const LEVEL_LABELS: Record<string, string> = {
   intern: "Intern",
@@ -51,4 +53,15 @@ export const SOURCE_LABELS: Record<string, string> = {
 
 export function skillLabel(id: string): string {
   return SKILLS_BY_ID.get(id)?.name ?? id;
+}
+
+/** A location filter as a person reads it: a country code by its name ("DE" → "Germany"), a city as typed. */
+export function placeName(location: string): string {
+  return /^[A-Z]{2}$/.test(location) ? countryName(location) : location;
+}
+
+/** A place filter as its field shows it again: a country by name where the name reads back as the same country ("Germany", but "GE" for Georgia). */
+export function placeFieldValue(location: string): string {
+  const name = placeName(location);
+  return name !== location && typedCountry(name) === location ? name : location;
 }

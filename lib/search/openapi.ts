@@ -34,8 +34,8 @@ export function openApiDocument() {
           parameters: [
             { name: "q", in: "query", description: "Full-text search (web search syntax: quotes, OR, -word). A word that names a skill by another name (k8s, llm, torch, golang, pyspark, ...) also finds the postings tagged with that skill; c++ and c# find the postings tagged C++ or C#, and go and r typed alone the postings tagged Go or R. A word also finds its other number (GPUs and GPU, LLMs and LLM).", schema: { type: "string", maxLength: 200 } },
             arrayParam("remote", REMOTE_OPTIONS, "Work mode."),
-            { name: "location", in: "query", description: "ISO country code (US) or city name.", schema: { type: "string" } },
-            { name: "eligible", in: "query", description: "ISO 3166-1 country code of where you live: remote roles open to it, remote roles whose stated working hours include one of its time zones, or roles located in it. Any other code is ignored and listed back.", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+            { name: "location", in: "query", description: "A country, by ISO code (US) or English name (Germany, UK), or a city name.", schema: { type: "string" } },
+            { name: "eligible", in: "query", description: "Where you live, as an ISO 3166-1 country code or the country's English name (Germany, UK): remote roles open to it, remote roles whose stated working hours include one of its time zones, or roles located in it. Anything that is not one country is ignored and listed back.", schema: { type: "string", maxLength: 80 } },
             arrayParam("level", LEVEL_OPTIONS, "Level."),
             arrayParam("family", FAMILY_OPTIONS, "Role family."),
             { name: "adjacent", in: "query", description: "1 to include adjacent roles (data science, ML management).", schema: { type: "string", enum: ["1", "0"] } },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SourceKind } from "@/lib/generated/prisma/enums";
 import { isCountryCode } from "@/lib/normalize/country-time-zones";
 import { SKILLS_BY_ID } from "@/lib/normalize/skill-taxonomy";
+import { typedCountry } from "./typed-country";
 
 export const REMOTE_OPTIONS = ["remote", "hybrid", "onsite"] as const;
 export const LEVEL_OPTIONS = ["senior", "staff", "principal", "lead"] as const;
@@ -50,14 +51,14 @@ export const postingFilterSchema = z
   .object({
     q: text(1, 200),
     remote: z.array(oneOf(REMOTE_OPTIONS, "a work mode")).min(1).max(3),
-    /** ISO country code (2 letters) or a city name. */
-    location: text(2, 80),
-    /** "Can I take this from where I live": the person's ISO country code. */
+    /** A country (its ISO code, or its name as typed: "Germany", "UK", which become the code) or a city name. */
+    location: text(2, 80).transform((v) => typedCountry(v) ?? v),
+    /** "Can I take this from where I live": the person's country, as its ISO code or its name. */
     eligible: z
       .string()
       .trim()
-      .transform((v) => v.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2}$/, "must be a 2-letter country code like DE").refine(isCountryCode, "is not a country code (ISO 3166-1, like DE)")),
+      .transform((v) => typedCountry(v) ?? v.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, "must be a country, like DE or Germany").refine(isCountryCode, "is not a country code (ISO 3166-1, like DE)")),
     level: z.array(oneOf(LEVEL_OPTIONS, "a level")).min(1).max(4),
     family: z.array(oneOf(FAMILY_OPTIONS, "a role family")).min(1).max(6),
     /** Also show adjacent roles (data science, ML management). */

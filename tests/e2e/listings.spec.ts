@@ -116,6 +116,25 @@ test("the salary field takes an amount as a person types it, and the form submit
   }
 });
 
+test("the place fields take a country by name: the same postings as its code, shown by name", async ({ page }) => {
+  const total = async () => Number((await page.getByTestId("total").innerText()).split(" ")[0]);
+  for (const [field, typed, code, chip] of [
+    ["I live in", "germany", "eligible=DE", "Open to Germany"],
+    ["Country or city", "UK", "location=GB", "In United Kingdom"],
+  ] as const) {
+    await page.goto(`/?${code}`);
+    const byCode = await total();
+    await page.goto("/");
+    await page.getByLabel(field).fill(typed);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByTestId("active-filters").getByRole("listitem").first()).toHaveText(new RegExp(`^${chip}`));
+    await expect(page.getByTestId("ignored-params")).toHaveCount(0);
+    expect(await total()).toBe(byCode);
+    expect(byCode).toBeGreaterThan(0);
+    await expect(page.getByLabel(field)).toHaveValue(chip.replace(/^(Open to|In) /, ""));
+  }
+});
+
 test("an empty result offers the filters whose removal finds postings, with how many it finds", async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.goto("/?q=zzzzzznothing&remote=remote");

@@ -4,7 +4,7 @@ import { describeFilter } from "@/lib/saved-searches/describe-filter";
 describe("describeFilter", () => {
   it("names a saved search by its filters, in the form's order", () => {
     expect(describeFilter({ q: "vllm", level: ["staff", "principal"], remote: ["remote"], eligible: "DE", visa: true, skills: ["pytorch"], salaryMin: 180_000 })).toBe(
-      "“vllm” · Staff/Principal · Remote · open to DE · sponsors visas · PyTorch · ≥ $180K",
+      "“vllm” · Staff/Principal · Remote · open to Germany · sponsors visas · PyTorch · ≥ $180K",
     );
   });
 

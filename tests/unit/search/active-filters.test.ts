@@ -27,7 +27,7 @@ describe("activeFilters", () => {
       "Inference and serving",
       "Adjacent roles included",
       "In Berlin",
-      "Open to DE",
+      "Open to Germany",
       "≥ $180K a year or not stated",
       "PyTorch",
       "CUDA",

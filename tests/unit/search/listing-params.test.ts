@@ -103,14 +103,25 @@ describe("parseListingParams", () => {
     expect(parse("q=' OR 1=1; --").filter.q).toBe("' OR 1=1; --");
   });
 
-  it("takes eligible= only as a country code, any case, and says why another is ignored", () => {
+  it("takes eligible= as one country, by its code in any case or by its name, and says why another is ignored", () => {
     expect(parse("eligible=ge").filter.eligible).toBe("GE");
-    for (const value of ["XX", "EU", "Germany"]) {
+    for (const [typed, code] of [["Germany", "DE"], ["germany", "DE"], ["UK", "GB"], ["uk", "GB"], ["United States", "US"], ["usa", "US"], ["Deutschland", "DE"], ["the Netherlands", "NL"], ["Singapore", "SG"]]) {
+      expect(parse(`eligible=${encodeURIComponent(typed!)}`), typed).toMatchObject({ filter: { eligible: code }, ignored: [] });
+    }
+    // Not one country: a code nobody has, a region, a city, a name that is also a US state.
+    for (const value of ["XX", "EU", "Berlin", "Georgia", "Narnia"]) {
       const { filter, ignored } = parse(`eligible=${value}`);
-      expect(filter.eligible).toBeUndefined();
+      expect(filter.eligible, value).toBeUndefined();
       expect(ignored[0]).toMatchObject({ param: "eligible", value });
     }
     expect(parse("eligible=XX").ignored[0]?.reason).toBe("is not a country code (ISO 3166-1, like DE)");
+    expect(parse("eligible=Narnia").ignored[0]?.reason).toBe("must be a country, like DE or Germany");
+  });
+
+  it("reads a location that names one country as that country's code, and anything else as a city", () => {
+    for (const [typed, location] of [["Germany", "DE"], ["uk", "GB"], ["us", "US"], ["Berlin", "Berlin"], ["Georgia", "Georgia"], ["New York", "New York"]]) {
+      expect(parse(`location=${encodeURIComponent(typed!)}`).filter.location, typed).toBe(location);
+    }
   });
 
   it("reads only the strings of the object Next.js gives a page (a key like toString carries the inherited function)", () => {
