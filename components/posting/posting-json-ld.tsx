@@ -1,3 +1,5 @@
+import { countryName } from "@/lib/normalize/gazetteer";
+import { remoteCountries } from "@/lib/normalize/remote-regions";
 import type { PostingDetail } from "@/lib/postings/queries";
 
 const EMPLOYMENT: Record<string, string> = {
@@ -27,9 +29,9 @@ export function PostingJsonLd({ posting, canonicalUrl }: { posting: PostingDetai
   };
   if (posting.remote === "remote") {
     data.jobLocationType = "TELECOMMUTE";
-    data.applicantLocationRequirements = posting.remoteRegions
-      .filter((r) => /^[A-Z]{2}$/.test(r))
-      .map((country) => ({ "@type": "Country", name: country }));
+    // Regions as their countries: "NA" is North America, not Namibia, and "EU" is no country at all.
+    const countries = remoteCountries(posting.remoteRegions);
+    if (countries.length) data.applicantLocationRequirements = countries.map((code) => ({ "@type": "Country", name: countryName(code) }));
   }
   if (posting.salaryCurrency && (posting.salaryMin !== null || posting.salaryMax !== null)) {
     data.baseSalary = {

@@ -61,3 +61,23 @@ export function eligibleFrom(country: string): string[] {
   // Namibia's "NA" would match every North America posting, so only its regions are returned.
   return code === "NA" ? regionsContaining(code) : [code, ...regionsContaining(code)];
 }
+
+/**
+ * The countries a remote worker may live in, from a posting's remoteRegions: country codes as they are,
+ * regions as their countries ("NA" → US, CA, MX). Empty when it says worldwide or nothing.
+ */
+export function remoteCountries(remoteRegions: readonly string[]): string[] {
+  if (remoteRegions.includes("WORLDWIDE")) return [];
+  const countries = new Set<string>();
+  for (const code of remoteRegions) {
+    if (code === "NA") {
+      for (const country of NORTH_AMERICA) countries.add(country);
+    } else if (isRegionCode(code)) {
+      const areas = REGION_AREAS[code as keyof typeof REGION_AREAS];
+      for (const row of COUNTRIES_TABLE) if (areas.includes(row.area)) countries.add(row.code);
+    } else if (AREA_BY_COUNTRY.has(code)) {
+      countries.add(code);
+    }
+  }
+  return [...countries];
+}

@@ -95,6 +95,22 @@ test("the filters in use show above the results, each a link that takes one valu
   expect(errors).toEqual([]);
 });
 
+test("a remote posting's JSON-LD names the countries it is open to, regions spelled out as countries", async ({ page, request }) => {
+  const { data } = (await (await request.get("/api/v1/postings?remote=remote&adjacent=1")).json()) as { data: unknown[] };
+  const remote = data.map((item) => apiPostingSchema.parse(item)).filter((p) => p.remoteRegions.length > 0 && !p.remoteRegions.includes("WORLDWIDE"));
+  expect(remote.length).toBeGreaterThan(0);
+  for (const posting of remote) {
+    await page.goto(new URL(posting.url).pathname);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    expect(jsonLd.jobLocationType).toBe("TELECOMMUTE");
+    const names: string[] = jsonLd.applicantLocationRequirements.map((c: { "@type": string; name: string }) => c.name);
+    expect(names.length, posting.url).toBeGreaterThan(0);
+    // Country names, never a code: "NA" would read as Namibia, and "EU" is no country.
+    for (const name of names) expect(name, `${posting.url}: ${posting.remoteRegions.join(",")}`).toMatch(/^\p{Lu}\p{Ll}/u);
+    if (posting.remoteRegions.includes("NA")) expect(names).toEqual(expect.arrayContaining(["United States", "Canada"]));
+  }
+});
+
 test("the salary field takes an amount as a person types it, and the form submits any amount", async ({ page }) => {
   await page.goto("/");
   const field = page.getByLabel("Minimum salary (USD a year)");
